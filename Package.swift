@@ -1,0 +1,53 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Arrows point one way only:
+// earshot -> EarshotConsole -> {Terminal, EarshotStore} -> EarshotCore.
+// Terminal knows nothing of Earshot; only Terminal imports CNCurses.
+let package = Package(
+    name: "Earshot",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "earshot", targets: ["earshot"]),
+        .executable(name: "earshot-bench", targets: ["earshot-bench"]),
+    ],
+    dependencies: [
+        // Command-line parsing for the `earshot` executable: verbs, --help, --version.
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+    ],
+    targets: [
+        // The C binding: a module map and a shim header for what Swift cannot reach.
+        .systemLibrary(
+            name: "CNCurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
+        ),
+        .target(name: "EarshotCore"),
+        .target(name: "EarshotStore", dependencies: ["EarshotCore"]),
+        .target(name: "Terminal", dependencies: ["CNCurses"]),
+        .target(name: "EarshotConsole", dependencies: ["Terminal", "EarshotStore", "EarshotCore"]),
+        .executableTarget(
+            name: "earshot",
+            dependencies: [
+                "EarshotConsole",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .executableTarget(name: "earshot-bench", dependencies: ["EarshotConsole", "EarshotStore", "Terminal"]),
+        .target(name: "TestSupport", dependencies: ["Terminal", "EarshotCore", "EarshotStore"]),
+        .testTarget(name: "EarshotCoreTests", dependencies: ["EarshotCore", "TestSupport"]),
+        .testTarget(name: "EarshotStoreTests", dependencies: ["EarshotStore", "TestSupport"]),
+        .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
+        .testTarget(
+            name: "EarshotConsoleTests",
+            dependencies: ["EarshotConsole", "TestSupport"]
+        ),
+    ]
+)
+
+// Strictness for every Swift target, in one place.
+for target in package.targets where target.type != .system {
+    var settings = target.swiftSettings ?? []
+    settings.append(.enableUpcomingFeature("ExistentialAny"))
+    target.swiftSettings = settings
+}

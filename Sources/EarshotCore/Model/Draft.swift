@@ -1,0 +1,105 @@
+import Foundation
+
+/// Where a draft stands on its way to the public.
+public enum DraftState: String, Codable, CaseIterable, Sendable {
+    case draft
+    case submitted
+    case changesRequested = "changes-requested"
+    case approved
+    case rejected
+    case scheduled
+    case published
+
+    /// Waiting for a comms officer.
+    public var awaitsReview: Bool { self == .submitted }
+    /// Its text may still change.
+    public var isEditable: Bool { self == .draft || self == .changesRequested || self == .submitted }
+}
+
+/// One numbered version of a draft's text.
+public struct Revision: Codable, Hashable, Sendable {
+    public var number: Int
+    public var text: String
+    public var author: String
+    public var at: Date
+
+    public init(number: Int, text: String, author: String, at: Date) {
+        self.number = number
+        self.text = text
+        self.author = author
+        self.at = at
+    }
+}
+
+/// What a reviewer said about a revision.
+public struct ReviewNote: Codable, Hashable, Sendable {
+    public enum Verdict: String, Codable, Sendable {
+        case approved
+        case changesRequested = "changes-requested"
+        case rejected
+    }
+
+    public var by: String
+    public var at: Date
+    public var revision: Int
+    public var verdict: Verdict
+    public var text: String
+
+    public init(by: String, at: Date, revision: Int, verdict: Verdict, text: String) {
+        self.by = by
+        self.at = at
+        self.revision = revision
+        self.verdict = verdict
+        self.text = text
+    }
+}
+
+/// A post the library wants to publish, or a reply to an inbox item.
+public struct Draft: Codable, Hashable, Sendable, Identifiable {
+    public var id: String
+    public var author: String
+    public var branch: String?
+    public var channels: [Channel]
+    public var revisions: [Revision]
+    public var state: DraftState
+    public var notes: [ReviewNote]
+    public var createdAt: Date
+    /// When it last entered `submitted`; the start of its wait for review.
+    public var submittedAt: Date?
+    public var scheduledFor: Date?
+    public var publishedAt: Date?
+    /// The inbox item this draft answers, if it is a reply.
+    public var inReplyTo: String?
+    /// Journal sequence of the last event that changed this draft; the basis for stale checks.
+    public var version: Int
+    public var changedBy: String?
+    public var changedAt: Date?
+
+    public init(
+        id: String, author: String, branch: String?, channels: [Channel], revisions: [Revision],
+        state: DraftState = .draft, notes: [ReviewNote] = [], createdAt: Date,
+        submittedAt: Date? = nil, scheduledFor: Date? = nil, publishedAt: Date? = nil,
+        inReplyTo: String? = nil, version: Int = 0, changedBy: String? = nil, changedAt: Date? = nil
+    ) {
+        self.id = id
+        self.author = author
+        self.branch = branch
+        self.channels = channels
+        self.revisions = revisions
+        self.state = state
+        self.notes = notes
+        self.createdAt = createdAt
+        self.submittedAt = submittedAt
+        self.scheduledFor = scheduledFor
+        self.publishedAt = publishedAt
+        self.inReplyTo = inReplyTo
+        self.version = version
+        self.changedBy = changedBy
+        self.changedAt = changedAt
+    }
+
+    /// The newest revision; a draft always has at least one.
+    public var current: Revision { revisions[revisions.count - 1] }
+    public var text: String { current.text }
+    public var isReply: Bool { inReplyTo != nil }
+}

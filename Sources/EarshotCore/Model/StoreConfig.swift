@@ -1,0 +1,73 @@
+import Foundation
+
+/// The contents of `store.json`: who the store belongs to and how it behaves.
+public struct StoreConfig: Codable, Hashable, Sendable {
+    /// Names the file format, so a stray JSON file is never mistaken for a store.
+    public var format: String
+    public var version: Int
+    public var organisation: String
+    public var branches: [Branch]
+    public var channels: [ChannelAccount]
+    public var policy: Policy
+    /// IANA time zone in which days are counted (e.g. "Europe/London"); UTC when absent.
+    public var timeZone: String?
+    /// Present on demo stores only: allows `--as` and pins the demo clock.
+    public var demo: DemoSettings?
+
+    public static let formatName = "earshot-store"
+    public static let currentVersion = 1
+
+    public init(
+        organisation: String, branches: [Branch], channels: [ChannelAccount],
+        policy: Policy = Policy(), timeZone: String? = nil, demo: DemoSettings? = nil
+    ) {
+        self.timeZone = timeZone
+        self.format = Self.formatName
+        self.version = Self.currentVersion
+        self.organisation = organisation
+        self.branches = branches
+        self.channels = channels
+        self.policy = policy
+        self.demo = demo
+    }
+
+    public func branch(_ id: String?) -> Branch? {
+        guard let id else { return nil }
+        return branches.first { $0.id == id }
+    }
+}
+
+/// One of the library's accounts on a platform.
+public struct ChannelAccount: Codable, Hashable, Sendable {
+    public var channel: Channel
+    /// The account's name on the platform, e.g. "@riversidelibs".
+    public var account: String
+
+    public init(channel: Channel, account: String) {
+        self.channel = channel
+        self.account = account
+    }
+}
+
+/// Workflow rules an organisation can tune.
+public struct Policy: Codable, Hashable, Sendable {
+    /// Nobody approves a draft they wrote.
+    public var fourEyes: Bool
+
+    public init(fourEyes: Bool = true) {
+        self.fourEyes = fourEyes
+    }
+}
+
+/// Settings that make a store a demo.
+public struct DemoSettings: Codable, Hashable, Sendable {
+    /// The moment the demo data was written for; the demo clock starts here.
+    public var clockAnchor: Date
+    /// Who you are when your login is not in `staff.json`.
+    public var defaultLogin: String
+
+    public init(clockAnchor: Date, defaultLogin: String) {
+        self.clockAnchor = clockAnchor
+        self.defaultLogin = defaultLogin
+    }
+}

@@ -1,0 +1,50 @@
+import Foundation
+
+/// Counts a text the way a platform counts it against its limit.
+public enum PostLength {
+    /// Length of a link as X and Mastodon count it, whatever its real length.
+    public static let linkWeight = 23
+
+    public static func count(_ text: String, for channel: Channel) -> Int {
+        switch channel {
+        case .x, .mastodon:
+            // Every http(s) link counts as 23; the rest by grapheme.
+            var total = 0
+            for word in splitKeepingSpaces(text) {
+                total += isLink(word) ? linkWeight : word.count
+            }
+            return total
+        case .bluesky, .flickr, .blog:
+            return text.count
+        case .facebook:
+            return text.utf16.count
+        }
+    }
+
+    /// How many characters are over the channel's limit (0 when it fits).
+    public static func overflow(_ text: String, for channel: Channel) -> Int {
+        guard let limit = channel.textLimit else { return 0 }
+        return max(0, count(text, for: channel) - limit)
+    }
+
+    private static func isLink(_ word: Substring) -> Bool {
+        word.hasPrefix("https://") || word.hasPrefix("http://")
+    }
+
+    /// Splits into alternating runs of whitespace and non-whitespace, so counts add up.
+    private static func splitKeepingSpaces(_ text: String) -> [Substring] {
+        var parts: [Substring] = []
+        var start = text.startIndex
+        var inSpace: Bool?
+        for i in text.indices {
+            let space = text[i].isWhitespace
+            if let current = inSpace, current != space {
+                parts.append(text[start..<i])
+                start = i
+            }
+            inSpace = space
+        }
+        if start < text.endIndex { parts.append(text[start...]) }
+        return parts
+    }
+}

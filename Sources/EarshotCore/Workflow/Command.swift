@@ -1,0 +1,72 @@
+import Foundation
+
+/// What a person asks for. The store checks it against `Rules` and, if allowed,
+/// records the resulting `Change` as an `Event`.
+public enum Command: Hashable, Sendable {
+    /// A new comment or mention arrives (from an importer or the seed).
+    case receive(InboxItem)
+    case triage(item: String, to: ItemStatus)
+    case assign(item: String, to: String?)
+    case tag(item: String, add: [String], remove: [String])
+    case createDraft(id: String, channels: [Channel], text: String, inReplyTo: String?)
+    case revise(draft: String, text: String)
+    case submit(draft: String)
+    case approve(draft: String, revision: Int)
+    case requestChanges(draft: String, revision: Int, comment: String)
+    case reject(draft: String, revision: Int, reason: String)
+
+    /// The id of the item or draft the command acts on.
+    public var target: String {
+        switch self {
+        case .receive(let item): item.id
+        case .triage(let id, _), .assign(let id, _), .tag(let id, _, _): id
+        case .createDraft(let id, _, _, _): id
+        case .revise(let id, _), .submit(let id), .approve(let id, _),
+             .requestChanges(let id, _, _), .reject(let id, _, _): id
+        }
+    }
+
+    /// One line for the audit trail, e.g. "approve d-0007 r2".
+    public var summary: String {
+        switch self {
+        case .receive(let item): "receive \(item.id)"
+        case .triage(let id, let status): "triage \(id) \(status.rawValue)"
+        case .assign(let id, let who): "assign \(id) \(who ?? "nobody")"
+        case .tag(let id, let add, let remove):
+            "tag \(id)" + add.map { " +\($0)" }.joined() + remove.map { " -\($0)" }.joined()
+        case .createDraft(let id, _, _, _): "create \(id)"
+        case .revise(let id, _): "revise \(id)"
+        case .submit(let id): "submit \(id)"
+        case .approve(let id, let r): "approve \(id) r\(r)"
+        case .requestChanges(let id, let r, _): "request-changes \(id) r\(r)"
+        case .reject(let id, let r, _): "reject \(id) r\(r)"
+        }
+    }
+}
+
+/// A command with who asks and which version of the target they saw.
+public struct Request: Hashable, Sendable {
+    public var command: Command
+    public var actor: String
+    /// The target's `version` as the actor last saw it; nil for commands that create.
+    public var basedOn: Int?
+
+    public init(_ command: Command, by actor: String, basedOn: Int? = nil) {
+        self.command = command
+        self.actor = actor
+        self.basedOn = basedOn
+    }
+}
+
+/// Why a command was not carried out. `rule` is a stable name for audits and tests.
+public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
+    public var rule: String
+    public var message: String
+
+    public init(_ rule: String, _ message: String) {
+        self.rule = rule
+        self.message = message
+    }
+
+    public var description: String { message }
+}

@@ -1,0 +1,37 @@
+import Foundation
+
+/// What happened. Events are the only way state changes, so every change is
+/// audited, replayable and visible to every session.
+public enum Change: Codable, Hashable, Sendable {
+    case received(item: InboxItem)
+    case triaged(item: String, from: ItemStatus, to: ItemStatus)
+    case assigned(item: String, to: String?)
+    case tagged(item: String, added: [String], removed: [String])
+    case draftCreated(draft: Draft)
+    case revised(draft: String, revision: Revision)
+    case submitted(draft: String, revision: Int)
+    case approved(draft: String, revision: Int)
+    case changesRequested(draft: String, revision: Int, comment: String)
+    case rejected(draft: String, revision: Int, reason: String)
+    /// A command the rules refused; recorded so refusals are audited too.
+    case refused(command: String, rule: String, reason: String)
+}
+
+/// One line of `journal.jsonl`.
+public struct Event: Codable, Hashable, Sendable {
+    /// Position in the store's history, from 1, without gaps.
+    public var seq: Int
+    public var at: Date
+    public var actor: String
+    /// The target's version the actor acted on, when the command had a target.
+    public var basedOn: Int?
+    public var change: Change
+
+    public init(seq: Int, at: Date, actor: String, basedOn: Int? = nil, change: Change) {
+        self.seq = seq
+        self.at = at
+        self.actor = actor
+        self.basedOn = basedOn
+        self.change = change
+    }
+}

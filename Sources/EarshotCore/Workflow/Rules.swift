@@ -1,0 +1,167 @@
+import Foundation
+
+/// The permission and workflow rules. The store asks `decide` before it writes,
+/// so no view or client can bypass them. Each refusal names its rule.
+public enum Rules {
+    /// Longest text accepted for a comment, reason or post, so a paste cannot bloat the journal.
+    public static let maxTextLength = 100_000
+
+    public static func decide(_ request: Request, in ws: Workspace, at now: Date) -> Result<Change, Refusal> {
+        guard let actor = ws.member(request.actor) else {
+            return .failure(Refusal("identity.unknown", "'\(request.actor)' is not in staff.json; ask an admin to add you"))
+        }
+        if let stale = staleness(request, in: ws) { return .failure(stale) }
+        switch request.command {
+        case .receive(let item):
+            guard ws.items[item.id] == nil else {
+                return .failure(Refusal("item.duplicate", "item \(item.id) is already in the inbox"))
+            }
+            if let dup = ws.items.values.first(where: { $0.channel == item.channel && $0.platformID == item.platformID }) {
+                return .failure(Refusal("item.duplicate", "\(item.channel.displayName) post \(item.platformID) is already in the inbox as \(dup.id)"))
+            }
+            return .success(.received(item: item))
+
+        case .triage(let id, let status):
+            guard let item = ws.items[id] else { return .failure(missing("item", id)) }
+            guard item.status != status else {
+                return .failure(Refusal("triage.unchanged", "\(id) is already \(status.label)"))
+            }
+            if item.status == .escalated, actor.role == .staff {
+                return .failure(Refusal("triage.escalated", "escalated items are resolved by comms officers"))
+            }
+            if status == .new {
+                return .failure(Refusal("triage.new", "an item cannot be marked new again; mark it needs-reply instead"))
+            }
+            if status == .replied {
+                return .failure(Refusal("triage.replied", "an item is marked replied by sending a reply"))
+            }
+            return .success(.triaged(item: id, from: item.status, to: status))
+
+        case .assign(let id, let who):
+            guard let item = ws.items[id] else { return .failure(missing("item", id)) }
+            if let who, ws.member(who) == nil, ws.config.branch(who) == nil {
+                return .failure(Refusal("assign.unknown", "no colleague or branch called '\(who)'"))
+            }
+            guard item.assignee != who else {
+                return .failure(Refusal("assign.unchanged", "\(id) is already assigned to \(who ?? "nobody")"))
+            }
+            return .success(.assigned(item: id, to: who))
+
+        case .tag(let id, let add, let remove):
+            guard let item = ws.items[id] else { return .failure(missing("item", id)) }
+            let cleanAdd = add.map(normalTag).filter { !$0.isEmpty && !item.tags.contains($0) }
+            let cleanRemove = remove.map(normalTag).filter { item.tags.contains($0) }
+            guard !(cleanAdd.isEmpty && cleanRemove.isEmpty) else {
+                return .failure(Refusal("tag.unchanged", "no tag to add or remove on \(id)"))
+            }
+            return .success(.tagged(item: id, added: cleanAdd, removed: cleanRemove))
+
+        case .createDraft(let id, let channels, let text, let inReplyTo):
+            guard ws.drafts[id] == nil else { return .failure(Refusal("draft.duplicate", "draft \(id) already exists")) }
+            guard !channels.isEmpty else { return .failure(Refusal("draft.channels", "a draft needs at least one channel")) }
+            if let refusal = checkText(text, what: "a draft") { return .failure(refusal) }
+            if let target = inReplyTo, ws.items[target] == nil { return .failure(missing("item", target)) }
+            let draft = Draft(
+                id: id, author: actor.login, branch: actor.branch, channels: channels,
+                revisions: [Revision(number: 1, text: text, author: actor.login, at: now)],
+                createdAt: now, inReplyTo: inReplyTo)
+            return .success(.draftCreated(draft: draft))
+
+        case .revise(let id, let text):
+            guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
+            guard draft.author == actor.login || actor.role == .comms else {
+                return .failure(Refusal("draft.edit", "only the author or a comms officer can edit a draft"))
+            }
+            guard draft.state.isEditable else {
+                return .failure(Refusal("draft.closed", "a \(draft.state.rawValue) draft cannot be edited"))
+            }
+            if let refusal = checkText(text, what: "a draft") { return .failure(refusal) }
+            guard text != draft.text else { return .failure(Refusal("draft.unchanged", "the text is unchanged")) }
+            let revision = Revision(number: draft.current.number + 1, text: text, author: actor.login, at: now)
+            return .success(.revised(draft: id, revision: revision))
+
+        case .submit(let id):
+            guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
+            guard draft.author == actor.login else {
+                return .failure(Refusal("draft.submit", "only the author submits a draft"))
+            }
+            guard draft.state == .draft || draft.state == .changesRequested else {
+                return .failure(Refusal("draft.submit", "a \(draft.state.rawValue) draft cannot be submitted"))
+            }
+            return .success(.submitted(draft: id, revision: draft.current.number))
+
+        case .approve(let id, let revision):
+            return review(id, revision: revision, actor: actor, ws: ws, verb: "approve") { _ in
+                .approved(draft: id, revision: revision)
+            }
+
+        case .requestChanges(let id, let revision, let comment):
+            if let refusal = checkText(comment, what: "a comment") { return .failure(refusal) }
+            return review(id, revision: revision, actor: actor, ws: ws, verb: "send back") { _ in
+                .changesRequested(draft: id, revision: revision, comment: comment)
+            }
+
+        case .reject(let id, let revision, let reason):
+            if let refusal = checkText(reason, what: "a reason") { return .failure(refusal) }
+            return review(id, revision: revision, actor: actor, ws: ws, verb: "reject") { _ in
+                .rejected(draft: id, revision: revision, reason: reason)
+            }
+        }
+    }
+
+    /// Shared checks for approve, request changes and reject.
+    private static func review(
+        _ id: String, revision: Int, actor: StaffMember, ws: Workspace, verb: String,
+        _ change: (Draft) -> Change
+    ) -> Result<Change, Refusal> {
+        guard actor.role == .comms else {
+            return .failure(Refusal("role.review", "only comms officers can \(verb) drafts"))
+        }
+        guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
+        guard draft.state == .submitted else {
+            return .failure(Refusal("review.state", "only submitted drafts can be reviewed; \(id) is \(draft.state.rawValue)"))
+        }
+        guard revision == draft.current.number else {
+            return .failure(Refusal("review.revision", "\(id) is now at revision \(draft.current.number) by \(draft.current.author); you reviewed revision \(revision)"))
+        }
+        if ws.config.policy.fourEyes, draft.author == actor.login || draft.current.author == actor.login {
+            return .failure(Refusal("policy.four-eyes", "four-eyes rule: nobody reviews a draft they wrote"))
+        }
+        return .success(change(draft))
+    }
+
+    /// A command based on an old version of its target is refused, naming who changed it.
+    private static func staleness(_ request: Request, in ws: Workspace) -> Refusal? {
+        guard let basedOn = request.basedOn else { return nil }
+        let id = request.command.target
+        let current: (version: Int, by: String?, at: Date?)?
+        if let item = ws.items[id] {
+            current = (item.version, item.changedBy, item.changedAt)
+        } else if let draft = ws.drafts[id] {
+            current = (draft.version, draft.changedBy, draft.changedAt)
+        } else {
+            current = nil
+        }
+        guard let current, current.version > basedOn else { return nil }
+        let who = current.by.flatMap { ws.member($0)?.name ?? $0 } ?? "someone"
+        return Refusal("stale", "\(who) changed \(id) since you loaded it; look again and retry")
+    }
+
+    private static func checkText(_ text: String, what: String) -> Refusal? {
+        if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            return Refusal("text.empty", "\(what) cannot be empty")
+        }
+        if text.utf8.count > maxTextLength {
+            return Refusal("text.length", "\(what) is longer than \(maxTextLength) bytes")
+        }
+        return nil
+    }
+
+    private static func missing(_ kind: String, _ id: String) -> Refusal {
+        Refusal("\(kind).missing", "no \(kind) \(id) in this store")
+    }
+
+    static func normalTag(_ tag: String) -> String {
+        tag.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}

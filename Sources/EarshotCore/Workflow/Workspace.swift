@@ -1,0 +1,118 @@
+import Foundation
+
+/// Everything a session knows: the store's settings, its people, and the open work
+/// as of journal sequence `seq`. Pure data; `apply` is the only way it changes.
+public struct Workspace: Hashable, Sendable {
+    public var config: StoreConfig
+    public var staff: [StaffMember]
+    public var seq: Int
+    public var items: [String: InboxItem]
+    public var drafts: [String: Draft]
+    public var rollups: Rollups
+
+    public init(
+        config: StoreConfig, staff: [StaffMember], seq: Int = 0,
+        items: [String: InboxItem] = [:], drafts: [String: Draft] = [:], rollups: Rollups? = nil
+    ) {
+        self.config = config
+        self.staff = staff
+        self.seq = seq
+        self.items = items
+        self.drafts = drafts
+        self.rollups = rollups ?? Rollups.rebuild(items: items.values, drafts: drafts.values, calendar: config.calendar)
+    }
+
+    public func member(_ login: String) -> StaffMember? {
+        staff.first { $0.login == login }
+    }
+
+    /// Folds one event into the state. Events are trusted: the rules ran before they
+    /// were written, so an event naming an unknown target is skipped, not fatal.
+    public mutating func apply(_ event: Event) {
+        seq = max(seq, event.seq)
+        let calendar = config.calendar
+        switch event.change {
+        case .received(let incoming):
+            guard items[incoming.id] == nil else { return }
+            var item = incoming
+            item.version = event.seq
+            items[item.id] = item
+            rollups.count(.inbound, at: item.receivedAt, calendar: calendar)
+        case .triaged(let id, _, let to):
+            guard let before = items[id]?.status else { return }
+            if before.isOpen, !to.isOpen { rollups.count(.handled, at: event.at, calendar: calendar) }
+            if to == .replied, before != .replied { rollups.count(.replies, at: event.at, calendar: calendar) }
+            touchItem(id, event) { $0.status = to }
+        case .assigned(let id, let who):
+            touchItem(id, event) { $0.assignee = who }
+        case .tagged(let id, let added, let removed):
+            touchItem(id, event) { item in
+                item.tags.removeAll { removed.contains($0) }
+                for tag in added where !item.tags.contains(tag) { item.tags.append(tag) }
+            }
+        case .draftCreated(let incoming):
+            guard drafts[incoming.id] == nil else { return }
+            var draft = incoming
+            draft.version = event.seq
+            draft.changedBy = event.actor
+            draft.changedAt = event.at
+            drafts[draft.id] = draft
+        case .revised(let id, let revision):
+            touchDraft(id, event) { draft in
+                draft.revisions.append(revision)
+                // A reviewer's edit of a submitted draft keeps it in review.
+                if draft.state == .changesRequested { draft.state = .draft }
+            }
+        case .submitted(let id, _):
+            touchDraft(id, event) { draft in
+                draft.state = .submitted
+                draft.submittedAt = event.at
+            }
+        case .approved(let id, let revision):
+            touchDraft(id, event) { draft in
+                draft.state = draft.scheduledFor == nil ? .approved : .scheduled
+                draft.notes.append(ReviewNote(by: event.actor, at: event.at, revision: revision, verdict: .approved, text: ""))
+            }
+        case .changesRequested(let id, let revision, let comment):
+            touchDraft(id, event) { draft in
+                draft.state = .changesRequested
+                draft.notes.append(ReviewNote(by: event.actor, at: event.at, revision: revision, verdict: .changesRequested, text: comment))
+            }
+        case .rejected(let id, let revision, let reason):
+            touchDraft(id, event) { draft in
+                draft.state = .rejected
+                draft.notes.append(ReviewNote(by: event.actor, at: event.at, revision: revision, verdict: .rejected, text: reason))
+            }
+        case .refused:
+            break
+        }
+    }
+
+    private mutating func touchItem(_ id: String, _ event: Event, _ change: (inout InboxItem) -> Void) {
+        guard var item = items[id] else { return }
+        change(&item)
+        item.version = event.seq
+        item.changedBy = event.actor
+        item.changedAt = event.at
+        items[id] = item
+    }
+
+    private mutating func touchDraft(_ id: String, _ event: Event, _ change: (inout Draft) -> Void) {
+        guard var draft = drafts[id] else { return }
+        change(&draft)
+        draft.version = event.seq
+        draft.changedBy = event.actor
+        draft.changedAt = event.at
+        drafts[id] = draft
+    }
+}
+
+extension StoreConfig {
+    /// The calendar in which "today" and "this week" are counted.
+    public var calendar: Calendar {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = TimeZone(identifier: timeZone ?? "UTC") ?? .gmt
+        calendar.firstWeekday = 2
+        return calendar
+    }
+}

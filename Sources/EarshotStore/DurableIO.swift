@@ -1,0 +1,138 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The few POSIX calls the store's guarantees rest on: `O_APPEND` + `fsync` for the
+/// journal, temp file + `fsync` + `rename` for whole files, `flock` between writers.
+enum DurableIO {
+    /// Reads a whole file; nil when it does not exist.
+    static func read(_ url: URL) throws -> Data? {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.io(file: url.lastPathComponent, operation: "open", errno: errno)
+        }
+        defer { close(fd) }
+        return try readAll(fd: fd, from: 0, file: url.lastPathComponent)
+    }
+
+    /// Reads from `offset` to the end of an open file.
+    static func readAll(fd: Int32, from offset: Int, file: String) throws -> Data {
+        var data = Data()
+        var position = off_t(offset)
+        var buffer = [UInt8](repeating: 0, count: 1 << 16)
+        while true {
+            let n = buffer.withUnsafeMutableBytes { pread(fd, $0.baseAddress, $0.count, position) }
+            if n < 0 {
+                if errno == EINTR { continue }
+                throw StoreError.io(file: file, operation: "read", errno: errno)
+            }
+            if n == 0 { break }
+            data.append(contentsOf: buffer[0..<n])
+            position += off_t(n)
+        }
+        return data
+    }
+
+    /// Writes all bytes, retrying short writes. On failure the caller truncates back.
+    static func writeAll(fd: Int32, _ data: Data, file: String) throws {
+        try data.withUnsafeBytes { raw in
+            var done = 0
+            while done < raw.count {
+                let n = write(fd, raw.baseAddress! + done, raw.count - done)
+                if n < 0 {
+                    if errno == EINTR { continue }
+                    throw StoreError.io(file: file, operation: "write", errno: errno)
+                }
+                done += n
+            }
+        }
+    }
+
+    static func sync(fd: Int32, file: String) throws {
+        if fsync(fd) != 0 { throw StoreError.io(file: file, operation: "sync", errno: errno) }
+    }
+
+    /// Replaces `url` atomically: a reader sees the old file or the new one, never half.
+    static func replace(_ url: URL, with data: Data) throws {
+        let name = url.lastPathComponent
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(name).\(getpid()).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 { throw StoreError.io(file: name, operation: "create a temporary file for", errno: errno) }
+        do {
+            try writeAll(fd: fd, data, file: name)
+            try sync(fd: fd, file: name)
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(temp.path)
+            throw error
+        }
+        if rename(temp.path, url.path) != 0 {
+            let code = errno
+            unlink(temp.path)
+            throw StoreError.io(file: name, operation: "replace", errno: code)
+        }
+        syncDirectory(url.deletingLastPathComponent())
+    }
+
+    /// Makes a rename durable. Best effort: some file systems refuse fsync on a directory.
+    static func syncDirectory(_ dir: URL) {
+        let fd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        _ = fsync(fd)
+        close(fd)
+    }
+
+    /// Appends `data` as one write and fsyncs it. If the write fails part-way (disk
+    /// full), the file is cut back so no torn line is left behind.
+    static func append(_ data: Data, to url: URL) throws {
+        let name = url.lastPathComponent
+        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
+        if fd < 0 { throw StoreError.io(file: name, operation: "open", errno: errno) }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw StoreError.io(file: name, operation: "inspect", errno: errno) }
+        do {
+            try writeAll(fd: fd, data, file: name)
+            try sync(fd: fd, file: name)
+        } catch {
+            _ = ftruncate(fd, st.st_size)
+            _ = fsync(fd)
+            throw error
+        }
+    }
+
+    /// Size and inode, to notice growth and replacement (compaction) of a file.
+    static func identity(_ url: URL) -> (size: Int, inode: UInt64)? {
+        var st = stat()
+        guard stat(url.path, &st) == 0 else { return nil }
+        return (Int(st.st_size), UInt64(st.st_ino))
+    }
+}
+
+/// An exclusive advisory lock between processes (and between stores in one process:
+/// each `FileLock` opens its own descriptor, and flock locks belong to descriptors).
+final class FileLock {
+    private let fd: Int32
+    private let name: String
+
+    init(_ url: URL) throws {
+        name = url.lastPathComponent
+        fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        if fd < 0 { throw StoreError.io(file: name, operation: "open the lock file", errno: errno) }
+    }
+
+    deinit { close(fd) }
+
+    func withLock<T>(_ body: () throws -> T) throws -> T {
+        while flock(fd, LOCK_EX) != 0 {
+            if errno != EINTR { throw StoreError.io(file: name, operation: "lock", errno: errno) }
+        }
+        defer { flock(fd, LOCK_UN) }
+        return try body()
+    }
+}

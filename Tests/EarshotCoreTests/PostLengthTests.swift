@@ -1,0 +1,33 @@
+import EarshotCore
+import Testing
+
+@Suite struct PostLengthTests {
+    @Test func xCountsEveryLinkAs23() {
+        let text = "Book now https://harbourside.gov.example/libraries/events/very/long/path?id=12345 !"
+        #expect(PostLength.count(text, for: .x) == "Book now ".count + 23 + " !".count)
+        #expect(PostLength.count(text, for: .bluesky) == text.count)
+    }
+
+    @Test func blueskyCountsGraphemes() {
+        #expect(PostLength.count("👩‍👩‍👧 é 日本", for: .bluesky) == 6)
+    }
+
+    @Test func facebookCountsUTF16() {
+        #expect(PostLength.count("😀", for: .facebook) == 2)
+    }
+
+    @Test func overflowIsWhatIsOverTheLimit() {
+        let long = String(repeating: "a", count: 290)
+        #expect(PostLength.overflow(long, for: .x) == 10)
+        #expect(PostLength.overflow(long, for: .mastodon) == 0)
+        #expect(PostLength.overflow(String(repeating: "b", count: 1_000_000), for: .blog) == 0)
+    }
+
+    @Test func limitsPerChannel() {
+        #expect(Channel.x.textLimit == 280)
+        #expect(Channel.bluesky.textLimit == 300)
+        #expect(Channel.mastodon.textLimit == 500)
+        #expect(Channel.facebook.textLimit == 63_206)
+        #expect(Channel.blog.textLimit == nil)
+    }
+}
