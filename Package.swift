@@ -40,7 +40,8 @@ let package = Package(
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
         .testTarget(
             name: "EarshotConsoleTests",
-            dependencies: ["EarshotConsole", "TestSupport"]
+            dependencies: ["EarshotConsole", "TestSupport"],
+            exclude: ["__Snapshots__"]
         ),
     ]
 )

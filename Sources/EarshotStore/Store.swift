@@ -60,7 +60,7 @@ public final class Store {
 
     // MARK: Reading
 
-    private static func loadBase(_ files: StoreFiles) throws -> Workspace {
+    static func loadBase(_ files: StoreFiles) throws -> Workspace {
         guard let configData = try DurableIO.read(files.config) else {
             throw StoreError.notFound(path: files.root.path, hint: "store.json is missing.")
         }

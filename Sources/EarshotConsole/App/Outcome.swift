@@ -1,0 +1,35 @@
+import EarshotCore
+
+/// The status-line sentence for something that happened.
+enum Outcome {
+    static func describe(_ event: Event, in ws: Workspace) -> String {
+        func who(_ id: String) -> String {
+            guard let item = ws.items[id] else { return id }
+            return "\(item.author.displayName) on \(item.channel.displayName)"
+        }
+        func author(_ id: String) -> String {
+            ws.drafts[id].flatMap { ws.member($0.author)?.name ?? $0.author } ?? "?"
+        }
+        switch event.change {
+        case .triaged(let id, _, let to):
+            switch to {
+            case .handled: return "Marked handled: \(who(id))"
+            case .needsReply: return "Flagged as needing a reply: \(who(id))"
+            case .escalated: return "Escalated to comms: \(who(id))"
+            case .hidden: return "Hidden as spam: \(who(id))"
+            case .new, .replied: return "\(id) is now \(to.label)"
+            }
+        case .assigned(let id, let to): return "Assigned \(who(id)) to \(to ?? "nobody")"
+        case .tagged(let id, let added, let removed):
+            return "Tags on \(who(id)): " + (added.map { "+\($0)" } + removed.map { "-\($0)" }).joined(separator: " ")
+        case .approved(let id, let rev): return "Approved \(id) revision \(rev) by \(author(id))"
+        case .changesRequested(let id, let rev, _): return "Sent \(id) revision \(rev) back to \(author(id)) for changes"
+        case .rejected(let id, let rev, _): return "Rejected \(id) revision \(rev) by \(author(id))"
+        case .submitted(let id, _): return "Submitted \(id) for approval"
+        case .revised(let id, let revision): return "Saved \(id) revision \(revision.number)"
+        case .draftCreated(let draft): return "Created draft \(draft.id)"
+        case .received(let item): return "New in the inbox: \(item.author.displayName) on \(item.channel.displayName)"
+        case .refused(_, _, let reason): return reason
+        }
+    }
+}

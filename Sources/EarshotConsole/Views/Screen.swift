@@ -1,0 +1,156 @@
+import EarshotCore
+import Foundation
+import Terminal
+
+/// The whole screen as a function of the state: `view(State) -> Frame`.
+public enum Screen {
+    public static func render(_ state: AppState) -> Frame {
+        var canvas = Canvas(size: state.size, theme: state.theme)
+        let layout = Layout(size: state.size, focus: state.focus)
+        guard !layout.tooSmall else {
+            drawTooSmall(state, &canvas)
+            return canvas.frame
+        }
+        drawHeader(state, &canvas, layout.header)
+        canvas.draw(AnalyticsStrip.lines(state), in: Rect(x: 1, y: layout.analytics.y, width: layout.analytics.width - 1, height: 2))
+        var cursor = Point(x: 0, y: layout.inboxList.y)
+
+        switch state.mode {
+        case .detail(let scroll):
+            cursor = drawZoomed(state, &canvas, layout, scroll: scroll)
+        case .help(let scroll):
+            cursor = HelpOverlay.draw(state, &canvas, layout.body, scroll: scroll)
+        case .normal, .prompt:
+            canvas.draw(InboxPane.title(state), in: layout.inboxTitle)
+            InboxPane.draw(state, into: &canvas, rect: layout.inboxList)
+            canvas.draw(DraftsPane.title(state), in: layout.draftsTitle)
+            DraftsPane.draw(state, into: &canvas, rect: layout.draftsList)
+            if let divider = layout.divider {
+                for y in divider.y..<divider.maxY { canvas.frame.put(state.glyphs.separator, x: divider.x, y: y, style: state.theme[.dim]) }
+            }
+            let lines = detailLines(state, width: layout.detailBody.width)
+            canvas.draw([Span(state.focus == .inbox ? "Selected comment" : "Selected draft", .paneTitle),
+                         Span("  Enter opens it whole", .dim)], in: layout.detailTitle)
+            canvas.draw(lines, in: layout.detailBody)
+            // Screen readers follow the real cursor: leave it on the selected row.
+            let (cur, list) = state.focus == .inbox ? (state.inbox, layout.inboxList) : (state.drafts, layout.draftsList)
+            cursor = Point(x: list.x, y: list.y + max(0, min(cur.index - cur.offset, list.height - 1)))
+        }
+
+        drawHints(state, &canvas, layout.hints)
+        if case .prompt(let prompt) = state.mode {
+            cursor = drawPrompt(prompt, state, &canvas, layout.status)
+        } else {
+            drawStatus(state, &canvas, layout.status)
+        }
+        canvas.frame.cursorPoint = cursor
+        return state.glyphs.ascii ? canvas.frame.asciiFolded() : canvas.frame
+    }
+
+    static func detailLines(_ state: AppState, width: Int) -> [Line] {
+        if state.focus == .inbox, let item = state.selectedItem { return InboxPane.detail(item, state: state, width: width) }
+        if state.focus == .drafts, let draft = state.selectedDraft { return DraftsPane.detail(draft, state: state, width: width) }
+        return [[Span("Nothing selected.", .dim)]]
+    }
+
+    private static func drawZoomed(_ state: AppState, _ canvas: inout Canvas, _ layout: Layout, scroll: Int) -> Point {
+        let body = layout.body
+        let lines = detailLines(state, width: body.width - 2)
+        let visible = body.height - 1
+        let first = max(0, min(scroll, lines.count - visible))
+        let more = lines.count > visible ? "  lines \(first + 1)–\(min(lines.count, first + visible)) of \(lines.count)" : ""
+        canvas.draw([Span(state.focus == .inbox ? "Comment" : "Draft", .paneTitleFocused),
+                     Span("  Esc goes back" + more, .dim)], in: Rect(x: 0, y: body.y, width: body.width, height: 1))
+        canvas.draw(lines, in: Rect(x: 1, y: body.y + 1, width: body.width - 2, height: visible), from: first)
+        return Point(x: 1, y: body.y + 1)
+    }
+
+    private static func drawHeader(_ state: AppState, _ canvas: inout Canvas, _ rect: Rect) {
+        canvas.fill(rect, .header)
+        let ws = state.workspace
+        let right = clockLabel(state.now, calendar: ws.config.calendar) + " "
+        let rightWidth = TextWidth.of(right)
+        canvas.draw([Span(" Earshot \(state.glyphs.dot) \(ws.config.organisation)", .header)],
+                    in: Rect(x: 0, y: rect.y, width: max(0, rect.width - rightWidth - 1), height: 1))
+        canvas.draw([Span(right, .header)], in: Rect(x: max(0, rect.width - rightWidth), y: rect.y, width: rightWidth, height: 1))
+    }
+
+    /// "Fri 27 Nov 15:30" in the store's time zone.
+    static func clockLabel(_ date: Date, calendar: Calendar) -> String {
+        let c = calendar.dateComponents([.weekday, .day, .month, .hour, .minute], from: date)
+        let days = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+        let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+        let time = String(format: "%02d:%02d", c.hour ?? 0, c.minute ?? 0)
+        return "\(days[((c.weekday ?? 1) - 1) % 7]) \(c.day ?? 1) \(months[((c.month ?? 1) - 1) % 12]) \(time)"
+    }
+
+    /// "aisha · staff · Central Library": who is acting, always in view.
+    static func identityLabel(_ state: AppState) -> String {
+        let branch = state.workspace.config.branch(state.me.branch).map { " \(state.glyphs.dot) \($0.name)" } ?? ""
+        return "\(state.me.login) \(state.glyphs.dot) \(state.me.role.rawValue)\(branch)"
+    }
+
+    private static func drawHints(_ state: AppState, _ canvas: inout Canvas, _ rect: Rect) {
+        var line: Line = []
+        for binding in state.keymap.bindings(for: state.focus.context) where binding.hint != nil {
+            guard let key = binding.keys.first, let hint = binding.hint else { continue }
+            line.append(Span(key.label(ascii: state.glyphs.ascii), .keyHint))
+            line.append(Span(" \(hint)  ", .dim))
+        }
+        canvas.draw(line, in: Rect(x: 1, y: rect.y, width: rect.width - 1, height: 1))
+    }
+
+    /// The outcome of the last action on the left, who you are on the right.
+    private static func drawStatus(_ state: AppState, _ canvas: inout Canvas, _ rect: Rect) {
+        let who = " " + identityLabel(state) + " "
+        let whoWidth = TextWidth.of(who)
+        let whoRect = Rect(x: max(0, rect.maxX - whoWidth), y: rect.y, width: min(whoWidth, rect.width), height: 1)
+        canvas.draw([Span(who, .header)], in: whoRect, base: .header)
+        guard let message = state.message else { return }
+        let role: Theme.Role = switch message.kind {
+        case .info: .messageInfo
+        case .success: .messageSuccess
+        case .refusal: .messageRefusal
+        case .warning: .messageWarning
+        }
+        let mark = switch message.kind {
+        case .success: state.glyphs.ok + " "
+        case .refusal, .warning: state.glyphs.over + " "
+        case .info: ""
+        }
+        let room = Rect(x: rect.x, y: rect.y, width: max(0, whoRect.x - rect.x - 1), height: 1)
+        canvas.draw([Span(" " + mark + message.text + " ", role)], in: room)
+    }
+
+    private static func drawPrompt(_ prompt: Prompt, _ state: AppState, _ canvas: inout Canvas, _ rect: Rect) -> Point {
+        canvas.fill(rect, .prompt)
+        let label = " " + prompt.label
+        let labelWidth = canvas.draw([Span(label, .prompt)], in: rect)
+        let room = max(1, rect.width - labelWidth - 1)
+        // Keep the insertion point in view on a long line.
+        let chars = Array(prompt.text)
+        var start = 0
+        while TextWidth.of(String(chars[start..<prompt.cursor])) >= room { start += 1 }
+        let visible = String(chars[start...])
+        canvas.frame.put(visible, x: rect.x + labelWidth, y: rect.y, maxWidth: room, style: canvas.theme[.prompt])
+        let cursorX = rect.x + labelWidth + TextWidth.of(String(chars[start..<prompt.cursor]))
+        return Point(x: min(cursorX, rect.maxX - 1), y: rect.y)
+    }
+
+    private static func drawTooSmall(_ state: AppState, _ canvas: inout Canvas) {
+        let size = state.size
+        let lines = [
+            "Terminal too small",
+            "\(size.width)×\(size.height); Earshot needs at least \(Layout.minimum.width)×\(Layout.minimum.height).",
+            "Enlarge the window, or press q to quit.",
+        ]
+        let top = max(0, size.height / 2 - 1)
+        for (i, text) in lines.enumerated() where top + i < size.height {
+            let w = min(TextWidth.of(text), size.width)
+            canvas.frame.put(text, x: max(0, (size.width - w) / 2), y: top + i, maxWidth: size.width,
+                             style: i == 0 ? canvas.theme[.overlayTitle] : canvas.theme[.row])
+        }
+        canvas.frame.cursorPoint = Point(x: 0, y: min(top, max(0, size.height - 1)))
+        if state.glyphs.ascii { canvas.frame = canvas.frame.asciiFolded() }
+    }
+}

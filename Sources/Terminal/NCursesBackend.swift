@@ -1,0 +1,113 @@
+// The real terminal, through ncurses. Every call happens on the main actor:
+// ncurses is not thread-safe.
+import CNCurses
+
+@MainActor
+public final class NCursesBackend: TerminalBackend {
+    public struct Options: Sendable {
+        /// Draw plain ASCII even when the locale could do UTF-8.
+        public var ascii: Bool
+        /// No colour even when the terminal has it (also honoured via NO_COLOR).
+        public var forceMonochrome: Bool
+        public init(ascii: Bool = false, forceMonochrome: Bool = false) {
+            self.ascii = ascii
+            self.forceMonochrome = forceMonochrome
+        }
+    }
+
+    public enum StartError: Error, CustomStringConvertible {
+        case cannotOpenTerminal(term: String?)
+        public var description: String {
+            switch self {
+            case .cannotOpenTerminal(let term):
+                return "Could not start the full-screen terminal (TERM=\(term ?? "unset")). "
+                    + "Set TERM to your terminal type, e.g. TERM=xterm-256color, and try again."
+            }
+        }
+    }
+
+    public let capabilities: Capabilities
+    private let screen: OpaquePointer
+    private let window: UnsafeMutablePointer<WINDOW>
+    private let painter: CursesPainter
+    private var previous: Frame?
+    private var isShutDown = false
+
+    public init(options: Options = Options()) throws {
+        let utf8 = TerminalLocale.setUp()
+        // newterm, unlike initscr, reports failure instead of exiting the process.
+        guard let screen = newterm(nil, cn_stdout(), cn_stdin()) else {
+            throw StartError.cannotOpenTerminal(term: Self.env("TERM"))
+        }
+        self.screen = screen
+        set_term(screen)
+        guard let window = cn_stdscr() else {
+            endwin()
+            throw StartError.cannotOpenTerminal(term: Self.env("TERM"))
+        }
+        self.window = window
+        // cbreak, not raw: Ctrl-C and Ctrl-Z keep working, and ncurses restores the terminal on them.
+        cbreak()
+        noecho()
+        nonl()
+        keypad(window, true)
+        intrflush(window, false)
+        // A lone Esc should feel instant; users who set ESCDELAY keep their value.
+        if Self.env("ESCDELAY") == nil { set_escdelay(25) }
+        curs_set(1)
+
+        var colors = 0
+        var defaultColors = false
+        if has_colors() {
+            start_color()
+            defaultColors = use_default_colors() != ERR
+            let noColor = !(Self.env("NO_COLOR") ?? "").isEmpty
+            if !options.forceMonochrome && !noColor {
+                colors = ColorMapper.bucket(Int(min(cn_colors(), 256)))
+            }
+        }
+        capabilities = Capabilities(colors: colors, unicode: utf8 && !options.ascii)
+        painter = CursesPainter(colors: colors, defaultColors: defaultColors)
+    }
+
+    /// Always current: ncurses updates LINES/COLS when it reports KEY_RESIZE.
+    public var size: Size {
+        Size(width: Int(cn_cols()), height: Int(cn_lines()))
+    }
+
+    public func draw(_ frame: Frame) {
+        guard !isShutDown else { return }
+        let target = capabilities.unicode ? frame : frame.asciiFolded()
+        var base = previous
+        if let old = previous, old.size != target.size {
+            // Only after a resize: the terminal may have reflowed, so repaint everything.
+            wclear(window)
+            base = nil
+        }
+        painter.paint(target, previous: base, into: window)
+        painter.placeCursor(target, into: window)
+        wnoutrefresh(window)
+        doupdate()
+        previous = target
+    }
+
+    public func readKey(timeoutMilliseconds: Int) -> Key? {
+        guard !isShutDown else { return nil }
+        wtimeout(window, Int32(clamping: max(-1, timeoutMilliseconds)))
+        var value: wint_t = 0
+        let status = wget_wch(window, &value)
+        if status == ERR { return nil }
+        return KeyDecoder.decode(status: status, value: UInt32(value))
+    }
+
+    /// Restores the terminal. Safe to call more than once.
+    public func shutdown() {
+        guard !isShutDown else { return }
+        isShutDown = true
+        endwin()
+    }
+
+    private static func env(_ name: String) -> String? {
+        getenv(name).map { String(cString: $0) }
+    }
+}

@@ -1,0 +1,30 @@
+import EarshotConsole
+import EarshotCore
+import EarshotStore
+import Foundation
+import Terminal
+
+// earshot-bench: times what a person waits for, on generated stores.
+//   earshot-bench [N ...]                      time open-to-first-frame, a cursor move and a durable append
+//   earshot-bench hammer STORE PREFIX COUNT    append COUNT commands as fast as possible (used by the
+//                                              concurrency test: two of these at once lose nothing)
+
+let args = Array(CommandLine.arguments.dropFirst())
+if args.first == "hammer" {
+    guard args.count == 4, let count = Int(args[3]) else {
+        FileHandle.standardError.write(Data("usage: earshot-bench hammer STORE PREFIX COUNT\n".utf8))
+        exit(2)
+    }
+    do {
+        try Hammer.run(store: URL(fileURLWithPath: args[1]), prefix: args[2], count: count)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
+let sizes = args.compactMap(Int.init)
+MainActor.assumeIsolated {
+    Bench.run(sizes: sizes.isEmpty ? [10_000, 100_000] : sizes)
+}

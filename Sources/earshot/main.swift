@@ -1,0 +1,4 @@
+import ArgumentParser
+
+// `earshot` parses the command line and wires the parts together; nothing else.
+Earshot.main()

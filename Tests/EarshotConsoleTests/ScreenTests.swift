@@ -1,0 +1,89 @@
+import EarshotConsole
+import EarshotCore
+import Foundation
+import Terminal
+import TestSupport
+import Testing
+
+/// Rendered screens compared with text snapshots in __Snapshots__.
+@Suite struct ScreenTests {
+    func state(as login: String = "aisha", size: Size = Size(width: 80, height: 24), ws: Workspace = Fixture.workspace()) -> AppState {
+        AppState(workspace: ws, me: ws.member(login)!, now: Fixture.now, size: size)
+    }
+
+    @Test func inboxAt80x24() {
+        assertScreen(Screen.render(state()), named: "inbox-80x24")
+    }
+
+    @Test func draftsFocusedShowsCountsPerChannel() {
+        var s = state(as: "priya")
+        _ = s.update(.key(.tab))
+        assertScreen(Screen.render(s), named: "drafts-80x24")
+    }
+
+    @Test func aLargeTerminalGetsAColumnForTheDetail() {
+        assertScreen(Screen.render(state(size: Size(width: 140, height: 32))), named: "inbox-140x32")
+    }
+
+    @Test func helpListsThePanesKeys() {
+        var s = state()
+        _ = s.update(.key(.char("?")))
+        let frame = Screen.render(s)
+        assertScreen(frame, named: "help-inbox")
+        #expect(frame.text().contains("mark handled (done)"))
+    }
+
+    @Test func requestChangesPrompt() {
+        var s = state(as: "priya")
+        for key: Key in [.tab, .char("c"), .char("N"), .char("e"), .char("e"), .char("d"), .char("s"), .char(" "), .char("a"), .char(" "), .char("t"), .char("i"), .char("m"), .char("e")] {
+            _ = s.update(.key(key))
+        }
+        let frame = Screen.render(s)
+        assertScreen(frame, named: "prompt-request-changes")
+        #expect(frame.cursorPoint == Point(x: 32, y: 23), "the real cursor sits at the insertion point")
+    }
+
+    @Test func tooSmall() {
+        let frame = Screen.render(state(size: Size(width: 60, height: 20)))
+        assertScreen(frame, named: "too-small")
+        #expect(frame.text().contains("Terminal too small"))
+    }
+
+    @Test func theCursorIsLeftOnTheSelectedRow() {
+        var s = state()
+        _ = s.update(.key(.char("j")))
+        _ = s.update(.key(.char("j")))
+        let frame = Screen.render(s)
+        let row = frame.lines()[frame.cursorPoint!.y]
+        #expect(row.contains("Élodie Martin"))
+    }
+
+    @Test func hostileTextNeverReachesTheScreen() {
+        var ws = Fixture.workspace()
+        ws.items["i-1"]?.text = "Hi\u{1b}]0;pwned\u{07} there\u{1b}[2J\u{202e}gnp.exe\u{9b}31m"
+        let frame = Screen.render(state(ws: ws))
+        for line in frame.lines() {
+            #expect(!line.unicodeScalars.contains { $0.value < 0x20 || (0x7f...0x9f).contains($0.value) || $0 == "\u{202e}" })
+        }
+        #expect(frame.text().contains("there"))
+    }
+
+    @Test func wideCharactersNeverOverrunARow() {
+        var ws = Fixture.workspace()
+        ws.items["i-1"]?.text = String(repeating: "日本語の本を借りたいです😀", count: 10)
+        ws.items["i-1"]?.author.displayName = "山田花子👩‍👩‍👧"
+        let frame = Screen.render(state(ws: ws))
+        for line in frame.lines() { #expect(TextWidth.of(line) <= 80) }
+        assertScreen(frame, named: "inbox-wide-characters")
+    }
+
+    @Test func asciiModeDrawsNoUnicode() {
+        var ws = Fixture.workspace()
+        ws.items["i-1"]?.text = "Café 日本 😀"
+        var s = state(ws: ws)
+        s.glyphs = .ascii
+        let frame = Screen.render(s)
+        #expect(frame.text().unicodeScalars.allSatisfy { $0.isASCII })
+        assertScreen(frame, named: "inbox-ascii")
+    }
+}

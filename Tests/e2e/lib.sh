@@ -1,0 +1,90 @@
+# Helpers for end-to-end tests that drive the real earshot binary in tmux, the
+# way a person would: type keys, wait for words on the screen, read the store.
+# Each test file sources this, defines test_* functions, and calls run_tests.
+
+set -u
+E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+REPO=$(cd "$E2E_DIR/../.." && pwd)
+EARSHOT=${EARSHOT_BIN:-$REPO/.build/debug/earshot}
+WORK=$(mktemp -d /tmp/earshot-e2e.XXXXXX)
+TMUX_SOCKET="earshot-e2e-$$"
+PASSED=0
+FAILED=0
+FAILURES=()
+
+t() { tmux -L "$TMUX_SOCKET" "$@"; }
+
+cleanup() {
+    t kill-server 2>/dev/null
+    [ -n "${CLEANUP_EXTRA:-}" ] && eval "$CLEANUP_EXTRA"
+    rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+# start NAME COMMAND [WIDTH HEIGHT]: run COMMAND in a new detached tmux session.
+start() {
+    local name=$1 cmd=$2 w=${3:-80} h=${4:-24}
+    t new-session -d -s "$name" -x "$w" -y "$h" "$cmd; echo EXITED:\$?; sleep 30"
+}
+
+# keys NAME KEY...: tmux send-keys (names like Enter, Tab, BTab, Escape, Down).
+keys() { local name=$1; shift; t send-keys -t "$name" "$@"; }
+
+# type NAME TEXT: send literal text (UTF-8 included).
+type_text() { t send-keys -t "$1" -l "$2"; }
+
+screen() { t capture-pane -p -t "$1"; }
+
+# wait_for NAME TEXT [SECONDS]: wait until TEXT (a fixed string) is on the screen.
+wait_for() {
+    local name=$1 text=$2 limit=${3:-10}
+    local deadline=$((SECONDS + limit))
+    while [ $SECONDS -lt $deadline ]; do
+        if screen "$name" | grep -qF -- "$text"; then return 0; fi
+        sleep 0.1
+    done
+    echo "    timed out after ${limit}s waiting for: $text" >&2
+    echo "    screen was:" >&2
+    screen "$name" | sed 's/^/    | /' >&2
+    return 1
+}
+
+# wait_gone NAME TEXT [SECONDS]: wait until TEXT is no longer on the screen.
+wait_gone() {
+    local name=$1 text=$2 limit=${3:-10}
+    local deadline=$((SECONDS + limit))
+    while [ $SECONDS -lt $deadline ]; do
+        if ! screen "$name" | grep -qF -- "$text"; then return 0; fi
+        sleep 0.1
+    done
+    echo "    timed out after ${limit}s waiting for '$text' to go" >&2
+    return 1
+}
+
+# demo_store: a private copy of the bundled demo store; prints its path.
+demo_store() {
+    local dir
+    dir=$(mktemp -d "$WORK/store.XXXX")
+    cp -R "$REPO/seeds/demo/." "$dir/"
+    echo "$dir"
+}
+
+check() {
+    # check DESCRIPTION COMMAND...: fail the current test with DESCRIPTION unless COMMAND succeeds.
+    local what=$1; shift
+    if ! "$@"; then echo "    check failed: $what" >&2; return 1; fi
+}
+
+run_tests() {
+    local fn
+    for fn in $(declare -F | awk '{print $3}' | grep '^test_'); do
+        if ( set -e; $fn ); then
+            PASSED=$((PASSED + 1)); echo "  ok   $fn"
+        else
+            FAILED=$((FAILED + 1)); FAILURES+=("$fn"); echo "  FAIL $fn"
+        fi
+        t kill-server 2>/dev/null || true
+    done
+    echo "$(basename "$0" .sh): $PASSED passed, $FAILED failed"
+    [ "$FAILED" -eq 0 ]
+}
