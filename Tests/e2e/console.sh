@@ -125,7 +125,8 @@ test_hangup_restores_and_keeps_the_store() {
     wait_for k "1 Inbox"
     keys k d
     wait_for k "Marked handled:"
-    pkill -HUP -f "earshot --store $store"
+    # Signal the console itself, not the shell tmux started it from.
+    pkill -HUP -f "^$EARSHOT --store $store\$"
     wait_for k "EXITED:0"
     "$EARSHOT" --store "$store" --help >/dev/null
     grep -q '"to":"handled"' "$store/journal.jsonl"

@@ -15,7 +15,7 @@ FAILURES=()
 t() { tmux -L "$TMUX_SOCKET" "$@"; }
 
 cleanup() {
-    t kill-server 2>/dev/null
+    t kill-server 2>/dev/null || true
     [ -n "${CLEANUP_EXTRA:-}" ] && eval "$CLEANUP_EXTRA"
     rm -rf "$WORK"
 }
@@ -76,9 +76,12 @@ check() {
 }
 
 run_tests() {
-    local fn
+    local fn rc
     for fn in $(declare -F | awk '{print $3}' | grep '^test_'); do
-        if ( set -e; $fn ); then
+        # Not inside `if`: there bash would ignore set -e and a failed step would pass.
+        ( set -e; $fn )
+        rc=$?
+        if [ $rc -eq 0 ]; then
             PASSED=$((PASSED + 1)); echo "  ok   $fn"
         else
             FAILED=$((FAILED + 1)); FAILURES+=("$fn"); echo "  FAIL $fn"

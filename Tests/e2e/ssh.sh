@@ -94,7 +94,7 @@ test_dropped_connection_leaves_the_store_whole() {
     # Kill the client side: sshd hangs up on earshot (SIGHUP).
     pkill -f "ssh -q -t -i $SSH_DIR/user_key" || true
     local deadline=$((SECONDS + 10))
-    while pgrep -f "earshot --store $store" >/dev/null; do
+    while pgrep -f "^$EARSHOT --store $store\$" >/dev/null; do
         [ $SECONDS -lt $deadline ] || { echo "earshot still running after hang-up"; return 1; }
         sleep 0.2
     done
