@@ -27,6 +27,14 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         }
     }
 
+    /// One status-line sentence for the console.
+    public var short: String {
+        if case .io(let file, let operation, let code) = self {
+            return "Not saved: could not \(operation) \(file) (\(String(cString: strerror(code)))); nothing changed"
+        }
+        return description
+    }
+
     /// True when the disk is full or over quota.
     public var isOutOfSpace: Bool {
         if case .io(_, _, let code) = self { return code == ENOSPC || code == EDQUOT }

@@ -9,22 +9,30 @@ import Terminal
 enum Bench {
     static func run(sizes: [Int]) {
         print("earshot-bench: median of repeated runs, release build recommended (swift run -c release earshot-bench)")
-        print("items      open→first frame   cursor move   durable triage append")
+        print("items      load store   open→first frame   cursor move   durable triage append")
         for n in sizes {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-bench-\(n)-\(getpid())")
             try? FileManager.default.removeItem(at: root)
             defer { try? FileManager.default.removeItem(at: root) }
             do {
                 try StoreSetup.create(at: root, from: Generator.workspace(items: n))
+                let load = try median(5) { try loadOnly(root) }
                 let open = try median(5) { try firstFrame(root) }
                 let (store, runtime, backend) = try session(root)
                 let move = try median(3) { try perKey(runtime, backend, count: 200) }
                 let append = try median(3) { try perAppend(store, count: 50) }
-                print(pad("\(n)", 10) + pad(ms(open), 19) + pad(ms(move), 14) + ms(append))
+                print(pad("\(n)", 11) + pad(ms(load), 13) + pad(ms(open), 19) + pad(ms(move), 14) + ms(append))
             } catch {
                 print("\(n): failed: \(error)")
             }
         }
+    }
+
+    /// Read and decode the store files alone.
+    static func loadOnly(_ root: URL) throws -> Double {
+        let start = DispatchTime.now()
+        _ = try Store(at: root)
+        return seconds(since: start)
     }
 
     /// Open the store, build the state and draw the first frame.

@@ -171,4 +171,49 @@ test_two_sessions_see_each_other_within_a_second() {
     keys two q
 }
 
+test_version_and_help_name_every_verb() {
+    "$EARSHOT" --version | grep -qE '^[0-9]+\.[0-9]+\.[0-9]+$'
+    local help; help=$("$EARSHOT" --help)
+    for verb in open init fsck; do grep -q "  $verb" <<<"$help"; done
+    "$EARSHOT" help open | grep -q -- "--demo"
+}
+
+test_no_colour_terminals_stay_readable() {
+    local store; store=$(demo_store)
+    # vt100 has no colour at all; NO_COLOR asks for none. Both draw with attributes only.
+    start mono "TERM=vt100 $EARSHOT --store $store"
+    wait_for mono "1 Inbox"
+    keys mono q
+    wait_for mono "EXITED:0"
+    start nc "NO_COLOR=1 $EARSHOT --store $store --theme light"
+    wait_for nc "1 Inbox"
+    keys nc j d
+    wait_for nc "Marked handled:"
+    keys nc q
+    wait_for nc "EXITED:0"
+}
+
+test_full_disk_loses_nothing_and_says_so() {
+    local store; store=$(demo_store)
+    # A file-size limit just above the journal's size stands in for a full disk:
+    # appends fail part-way (EFBIG) exactly as they would with ENOSPC.
+    local blocks=$(( $(stat -c %s "$store/journal.jsonl") / 1024 + 1 ))
+    start full "(trap '' XFSZ; ulimit -f $blocks; $EARSHOT --store $store)"
+    wait_for full "1 Inbox"
+    local i
+    for i in $(seq 1 12); do keys full d; sleep 0.2; done
+    wait_for full "Not saved: could not write journal.jsonl (File too large); nothing changed"
+    keys full q
+    wait_for full "EXITED:0"
+    # Every line in the journal is whole, and the store opens without a warning.
+    check "journal ends with a newline" test "$(tail -c 1 "$store/journal.jsonl" | od -An -c | tr -d ' ')" = '\n'
+    check "fsck finds nothing wrong" "$EARSHOT" fsck --store "$store" >/dev/null
+    local saved; saved=$(grep -c '"to":"handled"' "$store/journal.jsonl")
+    start after "$EARSHOT --store $store"
+    wait_for after "1 Inbox"
+    wait_gone after "incomplete"
+    keys after q
+    [ "$saved" -ge 1 ]
+}
+
 run_tests

@@ -62,7 +62,7 @@ public final class ConsoleRuntime {
                         queue.append(.commandFinished(request, result))
                     } catch {
                         log.write("could not apply \(request.command.summary) for \(request.actor): \(error)")
-                        queue.append(.storeFailed(request, "\(error)"))
+                        queue.append(.storeFailed(request, (error as? StoreError)?.short ?? "\(error)"))
                     }
                 }
             }

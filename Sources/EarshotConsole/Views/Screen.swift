@@ -100,26 +100,38 @@ public enum Screen {
         canvas.draw(line, in: Rect(x: 1, y: rect.y, width: rect.width - 1, height: 1))
     }
 
-    /// The outcome of the last action on the left, who you are on the right.
+    /// The outcome of the last action on the left, who you are on the right;
+    /// a long outcome takes the whole line, since it is what needs reading now.
     private static func drawStatus(_ state: AppState, _ canvas: inout Canvas, _ rect: Rect) {
         let who = " " + identityLabel(state) + " "
         let whoWidth = TextWidth.of(who)
+        var room = rect
+        if let message = state.message {
+            let text = " " + mark(message.kind, state.glyphs) + message.text + " "
+            let fits = TextWidth.of(text) <= rect.width - whoWidth - 1
+            if fits { room.width = rect.width - whoWidth - 1 }
+            canvas.draw([Span(text, role(message.kind))], in: room)
+            if !fits { return }
+        }
         let whoRect = Rect(x: max(0, rect.maxX - whoWidth), y: rect.y, width: min(whoWidth, rect.width), height: 1)
         canvas.draw([Span(who, .header)], in: whoRect, base: .header)
-        guard let message = state.message else { return }
-        let role: Theme.Role = switch message.kind {
+    }
+
+    private static func role(_ kind: StatusMessage.Kind) -> Theme.Role {
+        switch kind {
         case .info: .messageInfo
         case .success: .messageSuccess
         case .refusal: .messageRefusal
         case .warning: .messageWarning
         }
-        let mark = switch message.kind {
-        case .success: state.glyphs.ok + " "
-        case .refusal, .warning: state.glyphs.over + " "
+    }
+
+    private static func mark(_ kind: StatusMessage.Kind, _ glyphs: Glyphs) -> String {
+        switch kind {
+        case .success: glyphs.ok + " "
+        case .refusal, .warning: glyphs.over + " "
         case .info: ""
         }
-        let room = Rect(x: rect.x, y: rect.y, width: max(0, whoRect.x - rect.x - 1), height: 1)
-        canvas.draw([Span(" " + mark + message.text + " ", role)], in: room)
     }
 
     private static func drawPrompt(_ prompt: Prompt, _ state: AppState, _ canvas: inout Canvas, _ rect: Rect) -> Point {
