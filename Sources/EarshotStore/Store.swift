@@ -10,6 +10,10 @@ public final class Store {
     public private(set) var warnings: [String] = []
 
     private let lock: FileLock
+    /// Events folded into `workspace` since the last `takeNewEvents()`.
+    private var unseen: [Event] = []
+    /// Set when more arrived than is worth listing; the reader then rebuilds from scratch.
+    private var unseenOverflowed = false
     private var journalOffset = 0
     private var journalLines = 0
     private var journalInode: UInt64 = 0
@@ -58,6 +62,16 @@ public final class Store {
         return try readJournal()
     }
 
+    /// Every event folded into `workspace` since the last call, ours and other
+    /// sessions' alike; nil when there were too many to list (start over from `workspace`).
+    public func takeNewEvents() -> [Event]? {
+        defer {
+            unseen.removeAll()
+            unseenOverflowed = false
+        }
+        return unseenOverflowed ? nil : unseen
+    }
+
     // MARK: Reading
 
     static func loadBase(_ files: StoreFiles) throws -> Workspace {
@@ -102,7 +116,10 @@ public final class Store {
         var st = stat()
         fstat(fd, &st)
         if UInt64(st.st_ino) != journalInode {
-            if journalInode != 0 { workspace = try Store.loadBase(files) }
+            if journalInode != 0 {
+                workspace = try Store.loadBase(files)
+                unseenOverflowed = true
+            }
             journalInode = UInt64(st.st_ino)
             journalOffset = 0
             journalLines = 0
@@ -114,6 +131,7 @@ public final class Store {
             workspace.apply(event)
             fresh.append(event)
         }
+        if unseen.count + fresh.count > 5_000 { unseenOverflowed = true } else { unseen += fresh }
         journalOffset += chunk.consumed
         journalLines += chunk.lines
         let tornWarning = "journal.jsonl line \(journalLines + 1) is incomplete (\(chunk.unterminated) bytes, a writer was killed mid-write); it was ignored and every complete event was kept"

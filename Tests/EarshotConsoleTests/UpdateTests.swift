@@ -159,10 +159,30 @@ import Testing
         _ = press(&s, .char("j"))
         #expect(s.selectedItem?.id == "i-2")
         var ws = s.workspace
-        ws.apply(Event(seq: 11, at: Fixture.now, actor: "ben", change: .received(item: Fixture.item("i-9", ago: 0))))
-        _ = s.update(.storeChanged(ws))
+        let event = Event(seq: 11, at: Fixture.now, actor: "ben", change: .received(item: Fixture.item("i-9", ago: 0)))
+        ws.apply(event)
+        _ = s.update(.storeChanged(ws, events: [event]))
         #expect(s.inboxOrder.first == "i-9")
         #expect(s.selectedItem?.id == "i-2")
+    }
+
+    @Test func hidingRemovesTheRowAndTheSelectionStaysInPlace() {
+        var s = state()
+        _ = s.update(.key(.char("j")))
+        var ws = s.workspace
+        let event = Event(seq: 11, at: Fixture.now, actor: "aisha", change: .triaged(item: "i-2", from: .needsReply, to: .hidden))
+        ws.apply(event)
+        _ = s.update(.storeChanged(ws, events: [event]))
+        #expect(s.inboxOrder == ["i-1", "i-3", "i-4"])
+        #expect(s.selectedItem?.id == "i-3")
+    }
+
+    @Test func theInboxIsReorderedWhenTooManyEventsToList() {
+        var s = state()
+        var ws = s.workspace
+        ws.items["i-4"]?.receivedAt = Fixture.now
+        _ = s.update(.storeChanged(ws, events: nil))
+        #expect(s.inboxOrder.first == "i-4")
     }
 
     @Test func successAdvancesAndRefusalIsShown() {
@@ -171,7 +191,7 @@ import Testing
         var ws = s.workspace
         let event = Event(seq: 11, at: Fixture.now, actor: "aisha", change: .triaged(item: "i-1", from: .new, to: .handled))
         ws.apply(event)
-        _ = s.update(.storeChanged(ws))
+        _ = s.update(.storeChanged(ws, events: [event]))
         _ = s.update(.commandFinished(request, .success(event)))
         #expect(s.message == StatusMessage("Marked handled: Sam Lee on X", .success))
         #expect(s.selectedItem?.id == "i-2")

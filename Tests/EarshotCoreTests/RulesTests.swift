@@ -111,6 +111,8 @@ import Testing
         #expect(decide(.reject(draft: "d-1", revision: 1, reason: "Off brand"), by: "priya")
             == .success(.rejected(draft: "d-1", revision: 1, reason: "Off brand")))
         #expect(refusal(decide(.reject(draft: "d-1", revision: 1, reason: "No"), by: "aisha"))?.message == "only comms officers can reject drafts")
+        // Staff are told the rule that matters, not that their comment was empty.
+        #expect(refusal(decide(.requestChanges(draft: "d-1", revision: 1, comment: ""), by: "aisha"))?.rule == "role.review")
     }
 
     @Test func draftsAreEditedOnlyByAuthorOrComms() {

@@ -52,6 +52,18 @@ import Testing
         #expect(try b.refresh().isEmpty)
     }
 
+    @Test func newEventsAreHandedOverOnceOursAndOthers() throws {
+        let temp = try TemporaryStore()
+        let a = try temp.open()
+        let b = try temp.open()
+        _ = a.takeNewEvents()
+        _ = try b.apply(Request(.assign(item: "i-2", to: "ben"), by: "aisha", basedOn: 1), at: Fixture.now)
+        // Applying our own command also catches up with b's event under the lock.
+        _ = try a.apply(Request(.triage(item: "i-1", to: .handled), by: "aisha", basedOn: 1), at: Fixture.now)
+        #expect(a.takeNewEvents()?.map(\.seq) == [11, 12])
+        #expect(a.takeNewEvents()?.isEmpty == true)
+    }
+
     @Test func twoOfficersApprovingOneDraftExactlyOneWins() throws {
         let temp = try TemporaryStore()
         let priya = try temp.open()

@@ -104,11 +104,15 @@ public struct AppState: Sendable {
 
     /// Replaces the workspace (after our own or another session's change), keeping
     /// each pane's selection on the same item if it is still listed.
-    mutating func replaceWorkspace(_ ws: Workspace) {
+    mutating func replaceWorkspace(_ ws: Workspace, events: [Event]?) {
         let itemID = selectedItem?.id
         let draftID = selectedDraft?.id
         workspace = ws
-        rebuildOrders()
+        // Re-sorting a large inbox is the costly part; skip it when no event can
+        // have added, removed or moved a row.
+        if events.map({ $0.contains(where: Self.changesInboxRows) }) ?? true { rebuildInboxOrder() }
+        rebuildDraftOrder()
+        summary = ListeningSummary(workspace, now: now)
         if let itemID, let i = inboxOrder.firstIndex(of: itemID) { inbox.index = i }
         if let draftID, let i = draftOrder.firstIndex(of: draftID) { drafts.index = i }
         inbox.clamp(count: inboxOrder.count, height: Layout(size: size, focus: focus).inboxRows)
@@ -120,11 +124,28 @@ public struct AppState: Sendable {
     }
 
     private mutating func rebuildOrders() {
+        rebuildInboxOrder()
+        rebuildDraftOrder()
+        summary = ListeningSummary(workspace, now: now)
+    }
+
+    static func changesInboxRows(_ event: Event) -> Bool {
+        switch event.change {
+        case .received: true
+        case .triaged(_, let from, let to): from == .hidden || to == .hidden
+        default: false
+        }
+    }
+
+    private mutating func rebuildInboxOrder() {
         // Newest first; spam that was hidden and the library's own posts stay out of the list.
         inboxOrder = workspace.items.values
             .filter { $0.status != .hidden && !$0.fromLibrary }
             .sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }
             .map(\.id)
+    }
+
+    private mutating func rebuildDraftOrder() {
         draftOrder = workspace.drafts.values
             .sorted { a, b in
                 let (ra, rb) = (Self.rank(a.state), Self.rank(b.state))
@@ -134,7 +155,6 @@ public struct AppState: Sendable {
                 return (a.changedAt ?? a.createdAt, a.id) > (b.changedAt ?? b.createdAt, b.id)
             }
             .map(\.id)
-        summary = ListeningSummary(workspace, now: now)
     }
 
     private static func rank(_ state: DraftState) -> Int {

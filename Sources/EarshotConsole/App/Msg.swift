@@ -8,8 +8,9 @@ public enum Msg: Sendable {
     case resize(Size)
     /// Time passed (ages and "today" move on).
     case tick(Date)
-    /// The store changed: ours or another session's events were applied.
-    case storeChanged(Workspace)
+    /// The store changed: these events (ours or another session's) were applied;
+    /// nil events means too many to list, so everything is recomputed.
+    case storeChanged(Workspace, events: [Event]?)
     /// The store's answer to a request we made.
     case commandFinished(Request, Result<Event, Refusal>)
     /// The store could not be written (disk full, permissions); nothing changed.

@@ -17,8 +17,8 @@ extension AppState {
             now = date
             refreshSummary()
             return []
-        case .storeChanged(let ws):
-            replaceWorkspace(ws)
+        case .storeChanged(let ws, let events):
+            replaceWorkspace(ws, events: events)
             return []
         case .commandFinished(let request, let result):
             switch result {

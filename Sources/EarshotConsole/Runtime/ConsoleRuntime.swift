@@ -58,7 +58,7 @@ public final class ConsoleRuntime {
                 case .send(let request):
                     do {
                         let result = try store.apply(request, at: clock())
-                        queue.append(.storeChanged(store.workspace))
+                        queue.append(.storeChanged(store.workspace, events: store.takeNewEvents()))
                         queue.append(.commandFinished(request, result))
                     } catch {
                         log.write("could not apply \(request.command.summary) for \(request.actor): \(error)")
@@ -73,7 +73,9 @@ public final class ConsoleRuntime {
     /// Picks up other sessions' events; a damaged journal is reported, not fatal.
     public func poll() {
         do {
-            if try !store.refresh().isEmpty { _ = send(.storeChanged(store.workspace)) }
+            if try !store.refresh().isEmpty {
+                _ = send(.storeChanged(store.workspace, events: store.takeNewEvents()))
+            }
         } catch {
             log.write("could not follow the journal: \(error)")
             state.message = StatusMessage("Could not read others' changes: \(error)", .warning)

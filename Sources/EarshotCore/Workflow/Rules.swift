@@ -92,19 +92,20 @@ public enum Rules {
 
         case .approve(let id, let revision):
             return review(id, revision: revision, actor: actor, ws: ws, verb: "approve") { _ in
-                .approved(draft: id, revision: revision)
+                .success(.approved(draft: id, revision: revision))
             }
 
         case .requestChanges(let id, let revision, let comment):
-            if let refusal = checkText(comment, what: "a comment") { return .failure(refusal) }
+            // Who may review is checked before what they wrote, so staff hear the real reason.
             return review(id, revision: revision, actor: actor, ws: ws, verb: "send back") { _ in
-                .changesRequested(draft: id, revision: revision, comment: comment)
+                if let refusal = checkText(comment, what: "a comment") { return .failure(refusal) }
+                return .success(.changesRequested(draft: id, revision: revision, comment: comment))
             }
 
         case .reject(let id, let revision, let reason):
-            if let refusal = checkText(reason, what: "a reason") { return .failure(refusal) }
             return review(id, revision: revision, actor: actor, ws: ws, verb: "reject") { _ in
-                .rejected(draft: id, revision: revision, reason: reason)
+                if let refusal = checkText(reason, what: "a reason") { return .failure(refusal) }
+                return .success(.rejected(draft: id, revision: revision, reason: reason))
             }
         }
     }
@@ -112,7 +113,7 @@ public enum Rules {
     /// Shared checks for approve, request changes and reject.
     private static func review(
         _ id: String, revision: Int, actor: StaffMember, ws: Workspace, verb: String,
-        _ change: (Draft) -> Change
+        _ change: (Draft) -> Result<Change, Refusal>
     ) -> Result<Change, Refusal> {
         guard actor.role == .comms else {
             return .failure(Refusal("role.review", "only comms officers can \(verb) drafts"))
@@ -127,7 +128,7 @@ public enum Rules {
         if ws.config.policy.fourEyes, draft.author == actor.login || draft.current.author == actor.login {
             return .failure(Refusal("policy.four-eyes", "four-eyes rule: nobody reviews a draft they wrote"))
         }
-        return .success(change(draft))
+        return change(draft)
     }
 
     /// A command based on an old version of its target is refused, naming who changed it.

@@ -37,7 +37,7 @@ public struct Workspace: Hashable, Sendable {
             var item = incoming
             item.version = event.seq
             items[item.id] = item
-            rollups.count(.inbound, at: item.receivedAt, calendar: calendar)
+            if !item.fromLibrary { rollups.count(.inbound, at: item.receivedAt, calendar: calendar) }
         case .triaged(let id, _, let to):
             guard let before = items[id]?.status else { return }
             if before.isOpen, !to.isOpen { rollups.count(.handled, at: event.at, calendar: calendar) }
