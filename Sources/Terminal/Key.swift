@@ -11,6 +11,14 @@ public enum Key: Hashable, Sendable {
     case function(Int)
     case resize
     case unknown(Int32)
+    /// A whole bracketed paste, "\r\n"/"\r" already turned into "\n"; otherwise unfiltered.
+    case paste(String)
+    /// Alt (Meta) plus a printable character: ESC followed at once by the character.
+    case alt(Character)
+    /// Word movement; Alt-Left/Alt-Right sent as ESC+arrow arrive as these too.
+    case ctrlLeft, ctrlRight
+    /// ESC followed at once by Backspace/DEL.
+    case altBackspace
 }
 
 /// ncurses key codes. They are C macros, so they are restated here;

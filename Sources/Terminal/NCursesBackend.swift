@@ -32,6 +32,12 @@ public final class NCursesBackend: TerminalBackend {
     private let painter: CursesPainter
     private var previous: Frame?
     private var isShutDown = false
+    private let keys: CursesKeyReader
+
+    /// xterm's bracketed-paste mode: pasted text arrives between ESC[200~ and ESC[201~,
+    /// so a paste is one key instead of thousands, and its newlines do not press Enter.
+    static let bracketedPasteOn = "\u{1b}[?2004h"
+    static let bracketedPasteOff = "\u{1b}[?2004l"
 
     public init(options: Options = Options()) throws {
         let utf8 = TerminalLocale.setUp()
@@ -46,6 +52,7 @@ public final class NCursesBackend: TerminalBackend {
             throw StartError.cannotOpenTerminal(term: Self.env("TERM"))
         }
         self.window = window
+        self.keys = CursesKeyReader(window: window)
         // cbreak, not raw: Ctrl-C and Ctrl-Z keep working, and ncurses restores the terminal on them.
         cbreak()
         noecho()
@@ -68,6 +75,8 @@ public final class NCursesBackend: TerminalBackend {
         }
         capabilities = Capabilities(colors: colors, unicode: utf8 && !options.ascii)
         painter = CursesPainter(colors: colors, defaultColors: defaultColors)
+        // Terminals that do not know the mode ignore the sequence.
+        Self.writeRaw(Self.bracketedPasteOn)
     }
 
     /// Always current: ncurses updates LINES/COLS when it reports KEY_RESIZE.
@@ -93,11 +102,7 @@ public final class NCursesBackend: TerminalBackend {
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
         guard !isShutDown else { return nil }
-        wtimeout(window, Int32(clamping: max(-1, timeoutMilliseconds)))
-        var value: wint_t = 0
-        let status = wget_wch(window, &value)
-        if status == ERR { return nil }
-        return KeyDecoder.decode(status: status, value: UInt32(value))
+        return keys.next(timeoutMilliseconds: timeoutMilliseconds)
     }
 
     /// Restores the terminal. Safe to call more than once.
@@ -105,6 +110,13 @@ public final class NCursesBackend: TerminalBackend {
         guard !isShutDown else { return }
         isShutDown = true
         endwin()
+        Self.writeRaw(Self.bracketedPasteOff)
+    }
+
+    /// Bytes for the terminal that ncurses has no capability for.
+    private static func writeRaw(_ s: String) {
+        fputs(s, cn_stdout())
+        fflush(cn_stdout())
     }
 
     private static func env(_ name: String) -> String? {

@@ -70,6 +70,17 @@ struct Open: ParsableCommand {
             throw UserError("\(error)")
         }
 
+        // Rebindings from $XDG_CONFIG_HOME/earshot/keymap.json; a bad file is an error, not a surprise.
+        var keymap = Keymap.standard
+        let keymapFile = resources.configDirectory.appendingPathComponent("keymap.json")
+        if let data = try? Data(contentsOf: keymapFile) {
+            do {
+                keymap = try KeymapFile.load(data)
+            } catch {
+                throw UserError("\(keymapFile.path): \(error)")
+            }
+        }
+
         try MainActor.assumeIsolated {
             Signals.install()
             let backend: NCursesBackend
@@ -83,7 +94,7 @@ struct Open: ParsableCommand {
             var state = AppState(
                 workspace: ws, me: me, now: clock(), size: backend.size,
                 glyphs: backend.capabilities.unicode && !ascii ? .unicode : .ascii,
-                theme: chosenTheme)
+                theme: chosenTheme, keymap: keymap)
             if !opened.warnings.isEmpty {
                 state.message = StatusMessage(opened.warnings.joined(separator: "; "), .warning)
             } else if let note {

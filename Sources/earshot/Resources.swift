@@ -5,6 +5,8 @@ struct Resources {
     var root: URL?
     var demoSeed: URL? { root.map { $0.appendingPathComponent("seeds/demo") } }
     var themeDirectories: [URL]
+    /// `$XDG_CONFIG_HOME/earshot`: the keymap and personal themes.
+    var configDirectory: URL
 
     /// Looks in $EARSHOT_HOME, then upwards from the executable, then upwards from
     /// where this file was compiled (a `swift run` from anywhere).
@@ -19,9 +21,10 @@ struct Resources {
         }
         let config = env["XDG_CONFIG_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? ((env["HOME"] ?? NSHomeDirectory()) + "/.config")
-        var themes = [URL(fileURLWithPath: config).appendingPathComponent("earshot/themes")]
+        let configDirectory = URL(fileURLWithPath: config).appendingPathComponent("earshot")
+        var themes = [configDirectory.appendingPathComponent("themes")]
         if let root { themes.append(root.appendingPathComponent("Themes")) }
-        return Resources(root: root, themeDirectories: themes)
+        return Resources(root: root, themeDirectories: themes, configDirectory: configDirectory)
     }
 
     private static func ancestors(of url: URL) -> [URL] {

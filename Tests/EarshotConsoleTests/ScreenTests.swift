@@ -86,4 +86,33 @@ import Testing
         #expect(frame.text().unicodeScalars.allSatisfy { $0.isASCII })
         assertScreen(frame, named: "inbox-ascii")
     }
+
+    @Test func aThreadReadsAsOneConversationWithTheLibraryMarked() {
+        var ws = Fixture.workspace()
+        ws.items["t-1"] = Fixture.item("t-1", text: "Why close Millbrook on Saturdays?", author: "Gareth Pryce", ago: Fixture.minutes(50))
+        ws.items["t-2"] = Fixture.item("t-2", text: "Nothing is decided yet; the consultation runs to 18 December.", author: "Harbourside", ago: Fixture.minutes(40), inReplyTo: "t-1", fromLibrary: true)
+        ws.items["t-3"] = Fixture.item("t-3", text: "Then say so on the posters!", author: "Derek Hollis", ago: Fixture.minutes(30), inReplyTo: "t-2")
+        var s = state(ws: ws)
+        _ = s.update(.key(.char("g")))
+        #expect(s.selectedItem?.id == "t-3")
+        _ = s.update(.key(.enter))
+        let frame = Screen.render(s)
+        #expect(frame.text().contains("◆ Harbourside (library)"))
+        assertScreen(frame, named: "thread")
+    }
+
+    @Test func aFilteredListWithABulkSelection() {
+        var ws = Fixture.workspace()
+        ws.items["i-2"]?.tags = ["printing", "complaint"]
+        ws.items["i-1"]?.assignee = "ben"
+        var s = state(ws: ws)
+        _ = s.update(.key(.char("F")))
+        for c in "is:open" { _ = s.update(.key(.char(c))) }
+        _ = s.update(.key(.enter))
+        _ = s.update(.key(.char(" ")))
+        _ = s.update(.key(.char(" ")))
+        let frame = Screen.render(s)
+        #expect(frame.text().contains("2 selected"))
+        assertScreen(frame, named: "filtered-bulk")
+    }
 }

@@ -60,10 +60,10 @@ import Testing
 
     @Test func triageKeysSendCommandsBasedOnTheVersionSeen() {
         var s = state()
-        #expect(press(&s, .char("d")) == [.send(Request(.triage(item: "i-1", to: .handled), by: "aisha", basedOn: 1))])
-        #expect(press(&s, .char("f")) == [.send(Request(.triage(item: "i-1", to: .needsReply), by: "aisha", basedOn: 1))])
-        #expect(press(&s, .char("e")) == [.send(Request(.triage(item: "i-1", to: .escalated), by: "aisha", basedOn: 1))])
-        #expect(press(&s, .char("s")) == [.send(Request(.triage(item: "i-1", to: .hidden), by: "aisha", basedOn: 1))])
+        #expect(press(&s, .char("d")) == [.send([Request(.triage(item: "i-1", to: .handled), by: "aisha", basedOn: 1)])])
+        #expect(press(&s, .char("f")) == [.send([Request(.triage(item: "i-1", to: .needsReply), by: "aisha", basedOn: 1)])])
+        #expect(press(&s, .char("e")) == [.send([Request(.triage(item: "i-1", to: .escalated), by: "aisha", basedOn: 1)])])
+        #expect(press(&s, .char("s")) == [.send([Request(.triage(item: "i-1", to: .hidden), by: "aisha", basedOn: 1)])])
     }
 
     @Test func triageKeysInTheDraftsPaneExplainThemselves() {
@@ -76,9 +76,9 @@ import Testing
     @Test func approvalKeysAreSentEvenForStaffSoTheStoreRefusesAndAudits() {
         var s = state(as: "aisha")
         _ = press(&s, .char("2"))
-        #expect(press(&s, .char("a")) == [.send(Request(.approve(draft: "d-1", revision: 1), by: "aisha", basedOn: 1))])
+        #expect(press(&s, .char("a")) == [.send([Request(.approve(draft: "d-1", revision: 1), by: "aisha", basedOn: 1)])])
         // Staff asking for changes get the refusal at once, not a prompt to type into.
-        #expect(press(&s, .char("c")) == [.send(Request(.requestChanges(draft: "d-1", revision: 1, comment: ""), by: "aisha", basedOn: 1))])
+        #expect(press(&s, .char("c")) == [.send([Request(.requestChanges(draft: "d-1", revision: 1, comment: ""), by: "aisha", basedOn: 1)])])
         #expect(s.mode == .normal)
     }
 
@@ -92,7 +92,7 @@ import Testing
         #expect(prompt.label.contains("d-1"))
         _ = press(&s, .char("A"), .char("d"), .char("d"), .char(" "), .char("t"), .char("i"), .char("m"), .char("e"), .backspace, .char("e"))
         let effects = press(&s, .enter)
-        #expect(effects == [.send(Request(.requestChanges(draft: "d-1", revision: 1, comment: "Add time"), by: "priya", basedOn: 1))])
+        #expect(effects == [.send([Request(.requestChanges(draft: "d-1", revision: 1, comment: "Add time"), by: "priya", basedOn: 1)])])
         #expect(s.mode == .normal)
     }
 
@@ -191,12 +191,12 @@ import Testing
         var ws = s.workspace
         let event = Event(seq: 11, at: Fixture.now, actor: "aisha", change: .triaged(item: "i-1", from: .new, to: .handled))
         ws.apply(event)
+        _ = s.update(.commandsFinished([Answer(request, .success(event))]))
         _ = s.update(.storeChanged(ws, events: [event]))
-        _ = s.update(.commandFinished(request, .success(event)))
         #expect(s.message == StatusMessage("Marked handled: Sam Lee on X", .success))
         #expect(s.selectedItem?.id == "i-2")
 
-        _ = s.update(.commandFinished(request, .failure(Refusal("role.review", "only comms officers can approve drafts"))))
+        _ = s.update(.commandsFinished([Answer(request, .failure(Refusal("role.review", "only comms officers can approve drafts")))]))
         #expect(s.message == StatusMessage("only comms officers can approve drafts", .refusal))
     }
 }

@@ -8,6 +8,12 @@ import Testing
         #expect(PostLength.count(text, for: .bluesky) == text.count)
     }
 
+    @Test func xWeighsCJKAndEmojiAsTwo() {
+        #expect(PostLength.count("日本", for: .x) == 4)
+        #expect(PostLength.count("café 😀", for: .x) == 7)
+        #expect(PostLength.count("Zoë “quoted” — ok", for: .x) == 17)
+    }
+
     @Test func blueskyCountsGraphemes() {
         #expect(PostLength.count("👩‍👩‍👧 é 日本", for: .bluesky) == 6)
     }

@@ -505,6 +505,22 @@ OPEN = {"new", "needs-reply", "escalated"}
 CLOSED = {"replied", "handled", "hidden"}
 
 
+# Opening hours per branch, in the store's time zone; bank holidays closed.
+WEEKDAYS = ["09:00-17:30"]
+HOURS = {
+    "central": {"weekly": {"mon": ["09:00-19:00"], "tue": ["09:00-19:00"], "wed": ["09:00-19:00"],
+                           "thu": ["09:00-19:00"], "fri": ["09:00-17:00"], "sat": ["10:00-16:00"]},
+                "closed": ["2026-12-25", "2026-12-26", "2027-01-01"]},
+    "northgate": {"weekly": {d: WEEKDAYS for d in ["mon", "tue", "wed", "thu", "fri"]} | {"sat": ["10:00-13:00"]},
+                  "closed": ["2026-12-25", "2026-12-26", "2027-01-01"]},
+    "millbrook": {"weekly": {"mon": ["09:30-12:30", "13:30-17:00"], "wed": ["09:30-12:30", "13:30-17:00"],
+                             "fri": ["09:30-12:30", "13:30-17:00"], "sat": ["10:00-12:00"]},
+                  "closed": ["2026-12-25", "2026-12-26", "2027-01-01"]},
+    "quayside": {"weekly": {d: ["10:00-18:00"] for d in ["tue", "wed", "thu", "fri", "sat"]},
+                 "closed": ["2026-12-25", "2026-12-26", "2027-01-01"]},
+}
+
+
 def ts(short: str) -> str:
     """"11-27T15:30" -> "2026-11-27T15:30:00Z"."""
     return f"{YEAR}-{short}:00Z"
@@ -805,10 +821,27 @@ def build():
         "version": 1,
         "organisation": "Harbourside Libraries",
         "timeZone": "Europe/London",
-        "branches": [{"id": i, "name": n} for i, n in BRANCHES],
+        "branches": [{"id": i, "name": n, "hours": HOURS[i]} for i, n in BRANCHES],
         "channels": [{"channel": c, "account": a} for c, a in ACCOUNTS.items()],
         "policy": {"fourEyes": True},
         "demo": {"clockAnchor": ANCHOR, "defaultLogin": "aisha"},
+        # First-reply targets in minutes of opening hours, per channel.
+        "responseTargets": {"x": 60, "bluesky": 60, "mastodon": 120, "facebook": 240, "flickr": 1440, "blog": 1440},
+        # Quick, informal channels let staff answer directly; the rest go past comms.
+        "replyRoutes": {"x": "approval", "facebook": "direct", "mastodon": "direct", "bluesky": "approval",
+                        "flickr": "direct", "blog": "direct"},
+        "savedViews": [
+            {"name": "My branch", "filter": "is:mine is:open"},
+            {"name": "Escalated", "filter": "status:escalated"},
+            {"name": "Needs reply over 24h", "filter": "status:needs-reply age:>24h"},
+            {"name": "Overdue", "filter": "is:overdue"},
+            {"name": "Events", "filter": "tag:events is:open"},
+        ],
+        "savedReplies": [
+            {"name": "Thanks", "text": "Thank you {author}, that is lovely to hear. We'll pass it on to the team at {branch}."},
+            {"name": "Opening hours", "text": "Hi {author}, {branch} is open {branch.hours}. See you soon!"},
+            {"name": "Looking into it", "text": "Sorry about this, {author}. We're looking into it now and will come back to you here. {me}, {branch}"},
+        ],
     }
     staff = {"version": 1, "staff": [
         {k: v for k, v in {"login": l, "name": n, "role": r, "branch": b}.items() if v is not None}

@@ -1,4 +1,5 @@
 import EarshotCore
+import EarshotStore
 import Foundation
 import Terminal
 
@@ -25,11 +26,17 @@ public struct ListCursor: Sendable, Equatable {
     }
 }
 
-/// A one-line text prompt at the bottom of the screen.
+/// A one-line text prompt at the bottom of the screen, with Tab completion.
 public struct Prompt: Sendable, Equatable {
     public enum Purpose: Sendable, Equatable {
         case requestChanges(draft: String, revision: Int, basedOn: Int)
         case reject(draft: String, revision: Int, basedOn: Int)
+        case assign(items: [String])
+        case tag(items: [String])
+        case note(item: String)
+        case filter
+        /// Incremental search from the row the search began on.
+        case search(origin: Int)
     }
 
     public var purpose: Purpose
@@ -37,6 +44,53 @@ public struct Prompt: Sendable, Equatable {
     public var text = ""
     /// Insertion point, in characters (grapheme clusters).
     public var cursor = 0
+    /// Words Tab can complete the last word to.
+    public var candidates: [String] = []
+
+    public init(purpose: Purpose, label: String, text: String = "", candidates: [String] = []) {
+        self.purpose = purpose
+        self.label = label
+        self.text = text
+        self.cursor = text.count
+        self.candidates = candidates
+    }
+}
+
+/// A reply being written, in the built-in editor.
+public struct Composer: Sendable, Equatable {
+    public var item: String
+    public var editor: TextEditor
+    public var startedAt: Date
+    public var scroll = 0
+    /// After Esc: the one-line menu (send, keep editing, template, close).
+    public var menu = false
+    /// When the text last changed and has not been saved since.
+    public var unsavedSince: Date?
+    /// The saved reply inserted last, so `t` moves on to the next.
+    public var templateIndex = -1
+
+    public init(item: String, text: String = "", startedAt: Date) {
+        self.item = item
+        self.editor = TextEditor(text: text)
+        self.startedAt = startedAt
+    }
+}
+
+/// What one undo puts back: for each item, the event to compensate and the value before it.
+public struct UndoStep: Sendable, Equatable {
+    public enum Previous: Sendable, Equatable {
+        case status(ItemStatus)
+        case assignee(String?)
+        case tags(added: [String], removed: [String])
+    }
+
+    public struct Change: Sendable, Equatable {
+        public var item: String
+        public var event: Int
+        public var previous: Previous
+    }
+
+    public var changes: [Change]
 }
 
 public enum Mode: Sendable, Equatable {
@@ -45,6 +99,9 @@ public enum Mode: Sendable, Equatable {
     case detail(scroll: Int)
     case help(scroll: Int)
     case prompt(Prompt)
+    /// Writing a reply; the composer itself lives in `AppState.composer`.
+    case compose
+    case palette(Palette)
 }
 
 /// The outcome line at the bottom of the screen.
@@ -73,11 +130,28 @@ public struct AppState: Sendable {
     public var glyphs: Glyphs
     public var theme: Theme
     public var keymap: Keymap
+    /// Inbox items picked with Space; triage actions then apply to all of them.
+    public var selection: Set<String> = []
+    /// Newest last; `u` takes back the last.
+    public var undoSteps: [UndoStep] = []
+    public var composer: Composer?
+    /// Other sessions, for collision markers.
+    public var presences: [Presence] = []
+    /// The inbox shows only what matches; nil shows everything but hidden spam.
+    public private(set) var filter: Filter?
+    /// The saved view's name, when the filter came from one.
+    public private(set) var viewName: String?
+    /// Order by time left to the reply target instead of newest first.
+    public private(set) var sortByDue = false
+    /// The last `/` search, for n and N.
+    public var search = ""
     /// Inbox rows in display order (ids), rebuilt only when the workspace changes,
     /// so a key press never sorts the whole inbox.
     public private(set) var inboxOrder: [String] = []
     public private(set) var draftOrder: [String] = []
     public private(set) var summary: ListeningSummary
+    /// When each open item's first reply is due, for items on channels with a target.
+    public private(set) var due: [String: Date] = [:]
 
     public init(
         workspace: Workspace, me: StaffMember, now: Date, size: Size,
@@ -110,7 +184,9 @@ public struct AppState: Sendable {
         workspace = ws
         // Re-sorting a large inbox is the costly part; skip it when no event can
         // have added, removed or moved a row.
-        if events.map({ $0.contains(where: Self.changesInboxRows) }) ?? true { rebuildInboxOrder() }
+        if filter != nil || sortByDue || events.map({ $0.contains(where: Self.changesInboxRows) }) ?? true {
+            rebuildInboxOrder()
+        }
         rebuildDraftOrder()
         summary = ListeningSummary(workspace, now: now)
         if let itemID, let i = inboxOrder.firstIndex(of: itemID) { inbox.index = i }
@@ -137,12 +213,70 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Due dates depend only on when an item arrived, so they are computed once per item.
+    private mutating func rebuildDue() {
+        let calendar = workspace.config.calendar
+        var result: [String: Date] = [:]
+        for item in workspace.items.values where item.status.isOpen && !item.fromLibrary {
+            guard let minutes = workspace.config.responseTarget(for: item.channel) else { continue }
+            if let known = due[item.id] {
+                result[item.id] = known
+                continue
+            }
+            let hours = workspace.config.branch(item.branch)?.hours
+            result[item.id] = ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes, hours: hours, calendar: calendar)
+        }
+        due = result
+    }
+
+    public func dueState(of item: InboxItem, due: Date) -> DueState {
+        guard let minutes = workspace.config.responseTarget(for: item.channel) else { return .onTrack }
+        return ResponseTarget.state(
+            due: due, targetMinutes: minutes, now: now,
+            hours: workspace.config.branch(item.branch)?.hours, calendar: workspace.config.calendar)
+    }
+
     private mutating func rebuildInboxOrder() {
-        // Newest first; spam that was hidden and the library's own posts stay out of the list.
-        inboxOrder = workspace.items.values
-            .filter { $0.status != .hidden && !$0.fromLibrary }
-            .sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }
-            .map(\.id)
+        rebuildDue()
+        // Hidden spam and the library's own posts stay out unless a filter asks for hidden.
+        let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
+        var context = FilterContext(me: me, now: now, due: due)
+        context.dueStates = due.reduce(into: [:]) { states, pair in
+            if let item = workspace.items[pair.key] { states[pair.key] = dueState(of: item, due: pair.value) }
+        }
+        let listed = workspace.items.values.filter {
+            ($0.status != .hidden || showHidden) && !$0.fromLibrary && (filter?.matches($0, in: context) ?? true)
+        }
+        if sortByDue {
+            // Least time left first; items without a target after, newest first.
+            inboxOrder = listed.sorted { a, b in
+                switch (due[a.id], due[b.id]) {
+                case let (da?, db?): return (da, a.id) < (db, b.id)
+                case (.some, nil): return true
+                case (nil, .some): return false
+                case (nil, nil): return (a.receivedAt, a.id) > (b.receivedAt, b.id)
+                }
+            }.map(\.id)
+        } else {
+            inboxOrder = listed.sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }.map(\.id)
+        }
+    }
+
+    /// Shows only the items matching `filter` (nil: all); the cursor stays on the
+    /// same item when it is still listed.
+    mutating func apply(filter newFilter: Filter?, name: String?) {
+        let keep = selectedItem?.id
+        filter = newFilter
+        viewName = name
+        rebuildInboxOrder()
+        inbox.index = keep.flatMap { inboxOrder.firstIndex(of: $0) } ?? 0
+        selection = selection.filter(inboxOrder.contains)
+        inbox.clamp(count: inboxOrder.count, height: Layout(size: size, focus: focus).inboxRows)
+    }
+
+    mutating func toggleSortByDue() {
+        sortByDue.toggle()
+        apply(filter: filter, name: viewName)
     }
 
     private mutating func rebuildDraftOrder() {

@@ -3,9 +3,12 @@ import Terminal
 /// Everything a person can ask the console to do from the keyboard.
 /// Raw values name actions in a keymap file.
 public enum Action: String, CaseIterable, Sendable {
-    case quit, help, focusNext, focusPrevious, focusInbox, focusDrafts
+    case quit, help, palette, focusNext, focusPrevious, focusInbox, focusDrafts
     case down, up, top, bottom, pageDown, pageUp, open, back
     case markHandled, markNeedsReply, escalate, hideSpam
+    case reply, assign, tag, note, toggleSelect, selectAll, clearSelection, undo
+    case search, nextMatch, previousMatch, filter, clearFilter, sortByTimeLeft
+    case view1, view2, view3, view4, view5, view6, view7
     case approve, requestChanges, reject
 }
 
@@ -40,9 +43,30 @@ public struct Keymap: Sendable {
 
     public static let standard = Keymap(bindings: [
         Binding(action: .markHandled, keys: [.char("d")], help: "mark handled (done)", context: .inbox, hint: "done"),
-        Binding(action: .markNeedsReply, keys: [.char("f")], help: "flag: needs a reply", context: .inbox, hint: "needs reply"),
-        Binding(action: .escalate, keys: [.char("e")], help: "escalate to comms", context: .inbox, hint: "escalate"),
+        Binding(action: .markNeedsReply, keys: [.char("f")], help: "flag: needs a reply", context: .inbox),
+        Binding(action: .escalate, keys: [.char("e")], help: "escalate to comms", context: .inbox),
         Binding(action: .hideSpam, keys: [.char("s")], help: "hide as spam", context: .inbox, hint: "spam"),
+        Binding(action: .reply, keys: [.char("r")], help: "reply in the built-in editor", context: .inbox, hint: "reply"),
+        Binding(action: .assign, keys: [.char("a")], help: "assign to a colleague or branch", context: .inbox, hint: "assign"),
+        Binding(action: .tag, keys: [.char("t")], help: "tags: +add -remove", context: .inbox),
+        Binding(action: .note, keys: [.char("m")], help: "internal note (never published)", context: .inbox),
+        Binding(action: .toggleSelect, keys: [.char(" ")], help: "select / unselect for a bulk action", context: .inbox),
+        Binding(action: .selectAll, keys: [.char("*")], help: "select everything listed", context: .inbox),
+        Binding(action: .clearSelection, keys: [.char("-")], help: "clear the selection", context: .inbox),
+        Binding(action: .undo, keys: [.char("u")], help: "undo your last triage action", context: .inbox, hint: "undo"),
+        Binding(action: .search, keys: [.char("/")], help: "search text and authors as you type", context: .inbox),
+        Binding(action: .nextMatch, keys: [.char("n")], help: "next search match", context: .inbox),
+        Binding(action: .previousMatch, keys: [.char("N")], help: "previous search match", context: .inbox),
+        Binding(action: .filter, keys: [.char("F")], help: "filter: status:new channel:x tag:events age:>2h -is:assigned …", context: .inbox),
+        Binding(action: .clearFilter, keys: [.char("0")], help: "show everything (clear the filter)", context: .inbox),
+        Binding(action: .sortByTimeLeft, keys: [.char("o")], help: "order by time left to reply / newest first", context: .inbox),
+        Binding(action: .view1, keys: [.char("3")], help: "saved view 1", context: .inbox),
+        Binding(action: .view2, keys: [.char("4")], help: "saved view 2", context: .inbox),
+        Binding(action: .view3, keys: [.char("5")], help: "saved view 3", context: .inbox),
+        Binding(action: .view4, keys: [.char("6")], help: "saved view 4", context: .inbox),
+        Binding(action: .view5, keys: [.char("7")], help: "saved view 5", context: .inbox),
+        Binding(action: .view6, keys: [.char("8")], help: "saved view 6", context: .inbox),
+        Binding(action: .view7, keys: [.char("9")], help: "saved view 7", context: .inbox),
         Binding(action: .approve, keys: [.char("a")], help: "approve (comms)", context: .drafts, hint: "approve"),
         Binding(action: .requestChanges, keys: [.char("c")], help: "request changes with a comment (comms)", context: .drafts, hint: "changes"),
         Binding(action: .reject, keys: [.char("x")], help: "reject with a reason (comms)", context: .drafts, hint: "reject"),
@@ -52,13 +76,14 @@ public struct Keymap: Sendable {
         Binding(action: .bottom, keys: [.char("G"), .end], help: "last row", context: .global),
         Binding(action: .pageDown, keys: [.pageDown, .ctrl("f")], help: "page down", context: .global),
         Binding(action: .pageUp, keys: [.pageUp, .ctrl("b")], help: "page up", context: .global),
-        Binding(action: .open, keys: [.enter], help: "open the whole text", context: .global, hint: "open"),
+        Binding(action: .open, keys: [.enter], help: "open the whole text", context: .global),
         Binding(action: .back, keys: [.escape], help: "back, close", context: .global),
-        Binding(action: .focusNext, keys: [.tab], help: "next pane", context: .global, hint: "pane"),
+        Binding(action: .focusNext, keys: [.tab], help: "next pane", context: .global),
         Binding(action: .focusPrevious, keys: [.backTab], help: "previous pane", context: .global),
         Binding(action: .focusInbox, keys: [.char("1")], help: "go to the inbox", context: .global),
         Binding(action: .focusDrafts, keys: [.char("2")], help: "go to the drafts", context: .global),
         Binding(action: .help, keys: [.char("?")], help: "help: every key of this pane", context: .global, hint: "help"),
+        Binding(action: .palette, keys: [.char(":")], help: "command palette: every action by name", context: .global, hint: "cmds"),
         Binding(action: .quit, keys: [.char("q")], help: "quit", context: .global, hint: "quit"),
     ])
 }
@@ -87,6 +112,11 @@ extension Key {
         case .insert: return "Ins"
         case .function(let n): return "F\(n)"
         case .resize: return "resize"
+        case .paste: return "paste"
+        case .alt(let c): return "M-\(c)"
+        case .ctrlLeft: return "C-Left"
+        case .ctrlRight: return "C-Right"
+        case .altBackspace: return "M-Bksp"
         case .unknown(let code): return "key \(code)"
         }
     }

@@ -1,4 +1,5 @@
 import EarshotCore
+import EarshotStore
 import Foundation
 import Terminal
 
@@ -11,14 +12,36 @@ public enum Msg: Sendable {
     /// The store changed: these events (ours or another session's) were applied;
     /// nil events means too many to list, so everything is recomputed.
     case storeChanged(Workspace, events: [Event]?)
-    /// The store's answer to a request we made.
-    case commandFinished(Request, Result<Event, Refusal>)
+    /// The store's answers to requests we sent together (one, or a bulk action).
+    case commandsFinished([Answer])
     /// The store could not be written (disk full, permissions); nothing changed.
-    case storeFailed(Request, String)
+    case storeFailed(String)
+    /// Other sessions' whereabouts, refreshed on every poll.
+    case presence([Presence])
+    /// The half-written reply reached the disk.
+    case workSaved(Date)
+    /// A reply left unsent in an earlier session, offered back on start-up.
+    case restore(WorkInProgress)
 }
 
-/// What `update` asks the runtime to do. All I/O happens here, never in `update`.
+/// A request and what the store said to it.
+public struct Answer: Sendable, Equatable {
+    public var request: Request
+    public var result: Result<Event, Refusal>
+
+    public init(_ request: Request, _ result: Result<Event, Refusal>) {
+        self.request = request
+        self.result = result
+    }
+}
+
+/// What `update` asks the runtime to do. All I/O happens there, never in `update`.
 public enum Effect: Sendable, Equatable {
-    case send(Request)
+    /// Apply these requests in order; a bulk action sends several.
+    case send([Request])
+    /// Save the half-written reply durably.
+    case saveWork(WorkInProgress)
+    /// The reply was sent or discarded: forget the saved copy.
+    case clearWork
     case quit
 }

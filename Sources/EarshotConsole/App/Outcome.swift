@@ -29,6 +29,10 @@ enum Outcome {
         case .revised(let id, let revision): return "Saved \(id) revision \(revision.number)"
         case .draftCreated(let draft): return "Created draft \(draft.id)"
         case .received(let item): return "New in the inbox: \(item.author.displayName) on \(item.channel.displayName)"
+        case .noted(let id, _): return "Note added to \(who(id)) (internal)"
+        case .replyDrafted(let draft, let direct):
+            return direct ? "Reply \(draft.id) sent" : "Reply \(draft.id) is waiting for approval by comms"
+        case .reverted(let id, _, let to, _): return "Undone: \(who(id)) is \(to.label) again"
         case .refused(_, _, let reason): return reason
         }
     }

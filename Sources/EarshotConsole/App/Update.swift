@@ -1,4 +1,5 @@
 import EarshotCore
+import EarshotStore
 import Foundation
 import Terminal
 
@@ -14,23 +15,32 @@ extension AppState {
             clampCursors()
             return []
         case .tick(let date):
+            let minuteChanged = Int(date.timeIntervalSince1970 / 60) != Int(now.timeIntervalSince1970 / 60)
             now = date
-            refreshSummary()
+            if minuteChanged { refreshSummary() }
             return []
         case .storeChanged(let ws, let events):
             replaceWorkspace(ws, events: events)
             return []
-        case .commandFinished(let request, let result):
-            switch result {
-            case .success(let event):
-                message = StatusMessage(Outcome.describe(event, in: workspace), .success)
-                advanceAfterTriage(request)
-            case .failure(let refusal):
-                message = StatusMessage(refusal.message, .refusal)
-            }
-            return []
-        case .storeFailed(_, let text):
+        case .commandsFinished(let answers):
+            return finished(answers)
+        case .storeFailed(let text):
             message = StatusMessage(text, .warning)
+            return []
+        case .presence(let list):
+            presences = list
+            return []
+        case .workSaved(let at):
+            if let since = composer?.unsavedSince, since <= at { composer?.unsavedSince = nil }
+            return []
+        case .restore(let wip):
+            guard composer == nil, workspace.items[wip.item] != nil else { return [] }
+            var restored = Composer(item: wip.item, text: wip.text, startedAt: wip.startedAt)
+            restored.menu = true
+            composer = restored
+            selectItem(wip.item)
+            mode = .compose
+            message = StatusMessage("Your unsent reply is back, as you left it. e edits, y sends.", .info)
             return []
         }
     }
@@ -45,11 +55,12 @@ extension AppState {
             return handlePrompt(key, &prompt)
         case .help(let scroll):
             return handleHelp(key, scroll: scroll)
+        case .compose:
+            return handleComposer(key)
+        case .palette(var palette):
+            return handlePalette(key, &palette)
         case .normal, .detail:
-            guard let action = keymap.action(for: key, in: focus.context) else {
-                if key == .ctrl("c") { return [.quit] }
-                return []
-            }
+            guard let action = keymap.action(for: key, in: focus.context) else { return [] }
             return perform(action)
         }
     }
@@ -61,7 +72,13 @@ extension AppState {
             return [.quit]
         case .help:
             mode = .help(scroll: 0)
+        case .palette:
+            mode = .palette(Palette())
         case .back:
+            if mode == .normal, !selection.isEmpty {
+                selection = []
+                message = StatusMessage("selection cleared", .info)
+            }
             mode = .normal
         case .open:
             if focus == .inbox ? selectedItem != nil : selectedDraft != nil { mode = .detail(scroll: 0) }
@@ -75,72 +92,50 @@ extension AppState {
             if case .detail(let scroll) = mode {
                 mode = .detail(scroll: Self.scrolled(scroll, by: action, page: layout.body.height - 2))
             } else {
-                let rows = focus == .inbox ? layout.inboxRows : layout.draftRows
-                moveCursor(action, page: rows)
+                moveCursor(action, page: focus == .inbox ? layout.inboxRows : layout.draftRows)
             }
         case .markHandled: return triage(.handled)
         case .markNeedsReply: return triage(.needsReply)
         case .escalate: return triage(.escalated)
         case .hideSpam: return triage(.hidden)
-        case .approve:
-            guard let draft = reviewTarget() else { return [] }
-            return [.send(Request(.approve(draft: draft.id, revision: draft.current.number), by: me.login, basedOn: draft.version))]
-        case .requestChanges, .reject:
-            guard let draft = reviewTarget() else { return [] }
-            let rev = draft.current.number
-            let command: Command = action == .reject
-                ? .reject(draft: draft.id, revision: rev, reason: "")
-                : .requestChanges(draft: draft.id, revision: rev, comment: "")
-            // Ask before typing: a refused reviewer should not write a comment for nothing.
-            // The store still decides, and records the refusal.
-            let probe: Command = action == .reject
-                ? .reject(draft: draft.id, revision: rev, reason: "?")
-                : .requestChanges(draft: draft.id, revision: rev, comment: "?")
-            if case .failure = Rules.decide(Request(probe, by: me.login, basedOn: draft.version), in: workspace, at: now) {
-                return [.send(Request(command, by: me.login, basedOn: draft.version))]
-            }
-            let purpose: Prompt.Purpose = action == .reject
-                ? .reject(draft: draft.id, revision: rev, basedOn: draft.version)
-                : .requestChanges(draft: draft.id, revision: rev, basedOn: draft.version)
-            let label = action == .reject ? "Reject \(draft.id) r\(rev), reason: " : "Changes to \(draft.id) r\(rev): "
-            mode = .prompt(Prompt(purpose: purpose, label: label))
+        case .reply: return startReply()
+        case .assign: openItemPrompt(.assign)
+        case .tag: openItemPrompt(.tag)
+        case .note: openItemPrompt(.note)
+        case .toggleSelect: toggleSelection()
+        case .selectAll: selectAll()
+        case .clearSelection: selection = []
+        case .undo: return undoLast()
+        case .search:
+            guard focus == .inbox else { return [] }
+            mode = .prompt(Prompt(purpose: .search(origin: inbox.index), label: "/", text: ""))
+        case .nextMatch: jumpToMatch(forward: true, from: inbox.index + 1)
+        case .previousMatch: jumpToMatch(forward: false, from: inbox.index - 1)
+        case .filter:
+            mode = .prompt(Prompt(purpose: .filter, label: "Filter: ", text: filter?.text ?? ""))
+        case .clearFilter:
+            apply(filter: nil, name: nil)
+            message = StatusMessage("showing everything but hidden spam", .info)
+        case .sortByTimeLeft:
+            toggleSortByDue()
+            message = StatusMessage(sortByDue ? "ordered by time left to reply" : "ordered newest first", .info)
+        case .view1, .view2, .view3, .view4, .view5, .view6, .view7:
+            openView(Action.views.firstIndex(of: action) ?? 0)
+        case .approve, .requestChanges, .reject:
+            return review(action)
         }
         return []
     }
 
-    // MARK: Actions
+    // MARK: Movement
 
-    private mutating func triage(_ status: ItemStatus) -> [Effect] {
-        guard focus == .inbox else {
-            message = StatusMessage("triage keys work in the inbox; press 1 to go there", .info)
-            return []
-        }
-        guard let item = selectedItem else { return [] }
-        return [.send(Request(.triage(item: item.id, to: status), by: me.login, basedOn: item.version))]
-    }
-
-    private mutating func reviewTarget() -> Draft? {
-        guard focus == .drafts else {
-            message = StatusMessage("approval keys work in the drafts pane; press 2 to go there", .info)
-            return nil
-        }
-        return selectedDraft
-    }
-
-    /// After a triage the next row is usually the next one to read.
-    private mutating func advanceAfterTriage(_ request: Request) {
-        guard case .triage(let id, let status) = request.command, status != .hidden,
-              selectedItem?.id == id, focus == .inbox, mode == .normal else { return }
-        moveCursor(.down, page: Layout(size: size, focus: focus).inboxRows)
-    }
-
-    private mutating func setFocus(_ pane: Pane) {
+    mutating func setFocus(_ pane: Pane) {
         focus = pane
         if case .detail = mode { mode = .normal }
         clampCursors()
     }
 
-    private mutating func moveCursor(_ action: Action, page: Int) {
+    mutating func moveCursor(_ action: Action, page: Int) {
         let count = focus == .inbox ? inboxOrder.count : draftOrder.count
         var cursor = focus == .inbox ? inbox : drafts
         switch action {
@@ -154,6 +149,12 @@ extension AppState {
         }
         cursor.clamp(count: count, height: page)
         if focus == .inbox { inbox = cursor } else { drafts = cursor }
+    }
+
+    mutating func selectItem(_ id: String) {
+        focus = .inbox
+        if let i = inboxOrder.firstIndex(of: id) { inbox.index = i }
+        clampCursors()
     }
 
     mutating func clampCursors() {
@@ -174,8 +175,6 @@ extension AppState {
         }
     }
 
-    // MARK: Overlays
-
     private mutating func handleHelp(_ key: Key, scroll: Int) -> [Effect] {
         switch keymap.action(for: key, in: focus.context) {
         case .help, .back, .quit: mode = .normal
@@ -186,55 +185,38 @@ extension AppState {
         return []
     }
 
-    private mutating func handlePrompt(_ key: Key, _ prompt: inout Prompt) -> [Effect] {
-        var chars = Array(prompt.text)
-        switch key {
-        case .escape:
-            mode = .normal
-            message = StatusMessage("cancelled; nothing was sent", .info)
-            return []
-        case .enter:
-            let text = prompt.text.trimmingCharacters(in: .whitespaces)
-            guard !text.isEmpty else {
-                message = StatusMessage("type a few words first, or Esc to cancel", .info)
-                return []
-            }
-            mode = .normal
-            let command: Command
-            let basedOn: Int
-            switch prompt.purpose {
-            case .requestChanges(let id, let rev, let base):
-                command = .requestChanges(draft: id, revision: rev, comment: text)
-                basedOn = base
-            case .reject(let id, let rev, let base):
-                command = .reject(draft: id, revision: rev, reason: text)
-                basedOn = base
-            }
-            return [.send(Request(command, by: me.login, basedOn: basedOn))]
-        case .char(let c):
-            chars.insert(c, at: prompt.cursor)
-            prompt.cursor += 1
-        case .backspace:
-            if prompt.cursor > 0 {
-                chars.remove(at: prompt.cursor - 1)
-                prompt.cursor -= 1
-            }
-        case .delete:
-            if prompt.cursor < chars.count { chars.remove(at: prompt.cursor) }
-        case .left: prompt.cursor = max(0, prompt.cursor - 1)
-        case .right: prompt.cursor = min(chars.count, prompt.cursor + 1)
-        case .home, .ctrl("a"): prompt.cursor = 0
-        case .end, .ctrl("e"): prompt.cursor = chars.count
-        case .ctrl("u"):
-            chars.removeSubrange(0..<prompt.cursor)
-            prompt.cursor = 0
-        default:
-            return []
+    // MARK: Answers from the store
+
+    private mutating func finished(_ answers: [Answer]) -> [Effect] {
+        let done = answers.filter { if case .success = $0.result { true } else { false } }
+        let refusals = answers.compactMap { answer -> Refusal? in
+            if case .failure(let r) = answer.result { return r }
+            return nil
         }
-        // One line only, and never longer than the rules accept.
-        prompt.text = String(chars.prefix(2000))
-        prompt.cursor = min(prompt.cursor, prompt.text.count)
-        mode = .prompt(prompt)
-        return []
+        recordUndo(for: answers)
+        if answers.count == 1, let only = answers.first {
+            switch only.result {
+            case .success(let event):
+                message = StatusMessage(Outcome.describe(event, in: workspace), .success)
+                advanceAfterTriage(only.request)
+            case .failure(let refusal):
+                message = StatusMessage(refusal.message, .refusal)
+            }
+        } else if refusals.isEmpty {
+            message = StatusMessage("Done for all \(done.count) selected items", .success)
+            selection = []
+        } else {
+            let first = refusals[0].message
+            message = StatusMessage("\(done.count) done, \(refusals.count) refused: \(first)", done.isEmpty ? .refusal : .warning)
+            selection = []
+        }
+        return afterReply(answers)
+    }
+
+    /// After a triage the next row is usually the next one to read.
+    private mutating func advanceAfterTriage(_ request: Request) {
+        guard case .triage(let id, let status) = request.command, status != .hidden,
+              selectedItem?.id == id, focus == .inbox, mode == .normal else { return }
+        moveCursor(.down, page: Layout(size: size, focus: focus).inboxRows)
     }
 }

@@ -5,9 +5,15 @@ import Terminal
 /// The incoming inbox: one row per comment or mention, newest first.
 enum InboxPane {
     static func title(_ state: AppState) -> Line {
-        let open = state.summary.unhandled
-        return [Span("1 Inbox", state.focus == .inbox ? .paneTitleFocused : .paneTitle),
-                Span("  \(open) open \(state.glyphs.dot) \(state.inboxOrder.count) listed", .dim)]
+        let g = state.glyphs
+        var line: Line = [Span("1 Inbox", state.focus == .inbox ? .paneTitleFocused : .paneTitle)]
+        if let filter = state.filter {
+            line.append(Span("  \(state.viewName ?? filter.text)", .stateWaiting))
+        }
+        line.append(Span("  \(state.summary.unhandled) open \(g.dot) \(state.inboxOrder.count) listed", .dim))
+        if state.sortByDue { line.append(Span(" \(g.dot) by time left", .dim)) }
+        if !state.selection.isEmpty { line.append(Span(" \(g.dot) \(state.selection.count) selected", .stateWaiting)) }
+        return line
     }
 
     static func draw(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
@@ -26,29 +32,50 @@ enum InboxPane {
         }
     }
 
-    /// age │ channel │ author │ first line … │ status │ assignee
+    /// pointer+selection │ age │ channel │ author │ #tags first line … │ status │ presence │ assignee
     static func row(_ item: InboxItem, state: AppState, width: Int, selected: Bool) -> Line {
         let g = state.glyphs
-        let marker = selected ? g.pointer : " "
+        let marker = (selected ? g.pointer : " ") + (state.selection.contains(item.id) ? g.selected : " ") + " "
         let statusWidth = 11
         let assigneeWidth = width >= 100 ? 10 : 7
         let authorWidth = width >= 100 ? 20 : 14
-        let fixed = 2 + 4 + 1 + 4 + 1 + authorWidth + 1 + 1 + statusWidth + 1 + assigneeWidth
+        let fixed = 3 + 4 + 1 + 4 + 1 + authorWidth + 1 + 1 + statusWidth + 1 + 1 + assigneeWidth
         let textWidth = max(4, width - fixed)
+        let tags = item.tags.map { "#\($0)" }.joined(separator: " ")
+        let tagWidth = tags.isEmpty ? 0 : min(TextWidth.of(tags) + 1, textWidth / 2)
         return [
-            Span(marker + " "),
-            Span(Column.fit(Age.short(from: item.receivedAt, to: state.now), 4, ellipsis: g.ellipsis), .dim),
+            Span(marker),
+            Span(Column.fit(Age.short(from: item.receivedAt, to: state.now), 4, ellipsis: g.ellipsis), ageRole(item, state)),
             Span(" "),
             Span(Column.fit(item.channel.shortName, 4, ellipsis: g.ellipsis)),
             Span(" "),
             Span(Column.fit(item.author.displayName, authorWidth, ellipsis: g.ellipsis)),
             Span(" "),
-            Span(Column.fit(Column.firstLine(item.text), textWidth, ellipsis: g.ellipsis)),
+            Span(tagWidth > 0 ? Column.fit(tags, tagWidth - 1, ellipsis: g.ellipsis) + " " : "", .dim),
+            Span(Column.fit(Column.firstLine(item.text), textWidth - tagWidth, ellipsis: g.ellipsis)),
             Span(" "),
             Span(Column.fit(item.status.label, statusWidth, ellipsis: g.ellipsis), statusRole(item.status)),
+            Span(presenceMark(item, state), .messageWarning),
             Span(" "),
             Span(Column.fit(item.assignee ?? "", assigneeWidth, ellipsis: g.ellipsis), .dim),
         ]
+    }
+
+    /// One column: someone else is replying (✎) or looking (◉).
+    static func presenceMark(_ item: InboxItem, _ state: AppState) -> String {
+        let here = state.presences.filter { $0.item == item.id }
+        if here.contains(where: \.replying) { return state.glyphs.replying }
+        return here.isEmpty ? " " : state.glyphs.viewing
+    }
+
+    /// The age column changes style as an open item nears and passes its reply target.
+    static func ageRole(_ item: InboxItem, _ state: AppState) -> Theme.Role {
+        guard item.status.isOpen, let due = state.due[item.id] else { return .dim }
+        switch state.dueState(of: item, due: due) {
+        case .onTrack: return .dim
+        case .dueSoon: return .statusNeedsReply
+        case .overdue: return .statusEscalated
+        }
     }
 
     static func statusRole(_ status: ItemStatus) -> Theme.Role {
@@ -73,15 +100,37 @@ enum InboxPane {
         facts.append(Span("  Assigned: \(item.assignee ?? "nobody")"))
         if !item.tags.isEmpty { facts.append(Span("  Tags: \(item.tags.joined(separator: ", "))")) }
         lines.append(facts)
-        if let parentID = item.inReplyTo, let parent = ws.items[parentID] {
-            let who = parent.fromLibrary ? "the library" : parent.author.displayName
-            lines += wrapped("In reply to \(who): \(Column.firstLine(parent.text))", .dim, width: width)
+        for p in state.presences where p.item == item.id {
+            let who = ws.member(p.login)?.name ?? p.login
+            lines += wrapped("\(p.replying ? g.replying : g.viewing) \(who) is \(p.replying ? "replying to" : "looking at") this now", .messageWarning, width: width)
+        }
+        if let due = state.due[item.id], item.status.isOpen {
+            let when = due > state.now ? "in \(Age.short(from: state.now, to: due))" : "\(Age.short(from: due, to: state.now)) ago"
+            lines += wrapped("First reply due \(when) (opening hours)", ageRole(item, state), width: width)
         }
         if let by = item.changedBy, let at = item.changedAt {
             lines.append([Span("Last changed by \(ws.member(by)?.name ?? by), \(Age.short(from: at, to: state.now)) ago", .dim)])
         }
-        lines.append([])
-        lines += wrapped(item.text, .row, width: width)
+        let thread = Conversation.thread(of: item.id, in: ws)
+        if thread.count > 1 {
+            lines.append([])
+            lines.append([Span("Conversation (\(thread.count) messages)", .paneTitle)])
+            for entry in thread {
+                let mark = entry.fromLibrary ? g.library + " " : (entry.id == item.id ? g.pointer + " " : "  ")
+                let role: Theme.Role = entry.fromLibrary ? .stateGood : (entry.id == item.id ? .row : .dim)
+                let who = entry.fromLibrary ? "\(entry.author) (library)" : entry.author
+                lines += wrapped("\(mark)\(who), \(Age.short(from: entry.at, to: state.now)) ago: \(entry.text)", role, width: width)
+            }
+        }
+        if thread.count <= 1 {
+            lines.append([])
+            lines += wrapped(item.text, .row, width: width)
+        }
+        for note in item.notes {
+            lines.append([])
+            let who = ws.member(note.by)?.name ?? note.by
+            lines += wrapped("Note by \(who), \(Age.short(from: note.at, to: state.now)) ago (internal): \(note.text)", .stateNeutral, width: width)
+        }
         return lines
     }
 }

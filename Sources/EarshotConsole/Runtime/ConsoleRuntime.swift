@@ -13,9 +13,13 @@ public final class ConsoleRuntime {
     private let store: Store
     private let clock: @Sendable () -> Date
     private let log: FileLog
+    private let session = Presence.currentSession
     private var lastPoll = Date.distantPast
+    private var lastPresence: (item: String?, replying: Bool, at: Date)?
     /// How often the store is checked for other sessions' events.
     private let pollInterval: TimeInterval = 0.4
+    /// A half-written reply reaches the disk this long after the last key stroke.
+    private let saveDelay: TimeInterval = 0.3
 
     public init(
         state: AppState, backend: any TerminalBackend, store: Store,
@@ -29,7 +33,9 @@ public final class ConsoleRuntime {
     }
 
     /// Runs until the person quits or a signal (hang-up, terminate) asks us to stop.
+    /// Either way an unsent reply is saved first.
     public func run() {
+        if let wip = try? store.workInProgress(for: state.me.login) { send(.restore(wip)) }
         draw()
         while !Signals.stopRequested {
             if let key = backend.readKey(timeoutMilliseconds: 100) {
@@ -41,8 +47,11 @@ public final class ConsoleRuntime {
                 poll()
                 _ = send(.tick(now))
             }
+            saveWorkIfDue(force: false)
             draw()
         }
+        saveWorkIfDue(force: true)
+        store.withdraw(session: session)
     }
 
     /// Feeds one message through `update` and carries out its effects. False means quit.
@@ -55,22 +64,35 @@ public final class ConsoleRuntime {
                 switch effect {
                 case .quit:
                     return false
-                case .send(let request):
-                    do {
-                        let result = try store.apply(request, at: clock())
-                        queue.append(.storeChanged(store.workspace, events: store.takeNewEvents()))
-                        queue.append(.commandFinished(request, result))
-                    } catch {
-                        log.write("could not apply \(request.command.summary) for \(request.actor): \(error)")
-                        queue.append(.storeFailed(request, (error as? StoreError)?.short ?? "\(error)"))
-                    }
+                case .send(let requests):
+                    queue += apply(requests)
+                case .saveWork(let wip):
+                    save(wip)
+                case .clearWork:
+                    store.clearWorkInProgress(for: state.me.login)
                 }
             }
         }
         return true
     }
 
-    /// Picks up other sessions' events; a damaged journal is reported, not fatal.
+    /// Applies requests in order. The answers go in before the new workspace, so
+    /// `update` can still see what each change replaced (for undo).
+    private func apply(_ requests: [Request]) -> [Msg] {
+        var answers: [Answer] = []
+        for request in requests {
+            do {
+                answers.append(Answer(request, try store.apply(request, at: clock())))
+            } catch {
+                log.write("could not apply \(request.command.summary) for \(request.actor): \(error)")
+                let text = (error as? StoreError)?.short ?? "\(error)"
+                return [.commandsFinished(answers), .storeChanged(store.workspace, events: store.takeNewEvents()), .storeFailed(text)]
+            }
+        }
+        return [.commandsFinished(answers), .storeChanged(store.workspace, events: store.takeNewEvents())]
+    }
+
+    /// Picks up other sessions' events and whereabouts; a damaged journal is reported, not fatal.
     public func poll() {
         do {
             if try !store.refresh().isEmpty {
@@ -79,6 +101,41 @@ public final class ConsoleRuntime {
         } catch {
             log.write("could not follow the journal: \(error)")
             state.message = StatusMessage("Could not read others' changes: \(error)", .warning)
+        }
+        publishPresence()
+        let others = store.presences(excluding: session, now: Date())
+        if others != state.presences { _ = send(.presence(others)) }
+    }
+
+    /// Tells other sessions which item we are on and whether we are replying to it.
+    /// Presence runs on the wall clock, whatever the demo clock says.
+    private func publishPresence() {
+        let item = state.composer?.item ?? (state.focus == .inbox ? state.selectedItem?.id : nil)
+        let replying = state.composer != nil && state.mode == .compose
+        let now = Date()
+        if let last = lastPresence, last.item == item, last.replying == replying, now.timeIntervalSince(last.at) < 4 { return }
+        do {
+            try store.publish(Presence(login: state.me.login, session: session, item: item, replying: replying, updatedAt: now))
+            lastPresence = (item, replying, now)
+        } catch {
+            log.write("could not publish presence: \(error)")
+        }
+    }
+
+    private func saveWorkIfDue(force: Bool) {
+        guard let composer = state.composer, let since = composer.unsavedSince else { return }
+        let now = clock()
+        guard force || now.timeIntervalSince(since) >= saveDelay else { return }
+        save(state.workInProgress(composer))
+        _ = send(.workSaved(now))
+    }
+
+    private func save(_ wip: WorkInProgress) {
+        do {
+            try store.saveWorkInProgress(wip)
+        } catch {
+            log.write("could not save the unsent reply: \(error)")
+            state.message = StatusMessage("Could not save your unsent reply: \((error as? StoreError)?.short ?? "\(error)")", .warning)
         }
     }
 

@@ -11,16 +11,21 @@ public struct Glyphs: Sendable {
     /// Eight levels, lowest first.
     public var sparks: [String]
     public var selected: String
+    /// Another session is looking at, or replying to, the item.
+    public var viewing: String
+    public var replying: String
+    /// Marks the library's own posts in a thread.
+    public var library: String
     /// True for the plain-ASCII set: the frame is folded to ASCII before drawing.
     public var ascii: Bool
 
     public static let unicode = Glyphs(
         pointer: "▸", separator: "│", dot: "·", ok: "✓", over: "✗", ellipsis: "…", rule: "─",
-        sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], selected: "●", ascii: false)
+        sparks: ["▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"], selected: "●", viewing: "◉", replying: "✎", library: "◆", ascii: false)
 
     public static let ascii = Glyphs(
         pointer: ">", separator: "|", dot: "-", ok: "ok", over: "!!", ellipsis: "...", rule: "-",
-        sparks: ["_", ".", ",", "-", "~", "=", "+", "#"], selected: "*", ascii: true)
+        sparks: ["_", ".", ",", "-", "~", "=", "+", "#"], selected: "*", viewing: "v", replying: "w", library: "L", ascii: true)
 
     /// A sparkline of `values`, scaled to the largest; an empty day is the lowest bar.
     public func sparkline(_ values: [Int]) -> String {

@@ -20,6 +20,10 @@ public enum Screen {
             cursor = drawZoomed(state, &canvas, layout, scroll: scroll)
         case .help(let scroll):
             cursor = HelpOverlay.draw(state, &canvas, layout.body, scroll: scroll)
+        case .palette(let palette):
+            cursor = PaletteOverlay.draw(state, palette, &canvas, layout.body)
+        case .compose:
+            if let composer = state.composer { cursor = ComposerView.draw(state, composer, &canvas, layout.body) }
         case .normal, .prompt:
             canvas.draw(InboxPane.title(state), in: layout.inboxTitle)
             InboxPane.draw(state, into: &canvas, rect: layout.inboxList)
@@ -37,7 +41,8 @@ public enum Screen {
             cursor = Point(x: list.x, y: list.y + max(0, min(cur.index - cur.offset, list.height - 1)))
         }
 
-        drawHints(state, &canvas, layout.hints)
+        // The composer shows its own keys.
+        if state.mode != .compose { drawHints(state, &canvas, layout.hints) }
         if case .prompt(let prompt) = state.mode {
             cursor = drawPrompt(prompt, state, &canvas, layout.status)
         } else {

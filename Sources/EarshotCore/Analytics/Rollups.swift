@@ -16,11 +16,12 @@ public struct Rollups: Codable, Hashable, Sendable {
 
     public mutating func count(_ counter: Counter, at date: Date, calendar: Calendar, by n: Int = 1) {
         let key = Self.dayKey(date, calendar: calendar)
+        // Counters never go below zero, whatever order undos arrive in.
         switch counter {
-        case .inbound: inbound[key, default: 0] += n
-        case .handled: handled[key, default: 0] += n
-        case .replies: replies[key, default: 0] += n
-        case .posts: posts[key, default: 0] += n
+        case .inbound: inbound[key] = max(0, inbound[key, default: 0] + n)
+        case .handled: handled[key] = max(0, handled[key, default: 0] + n)
+        case .replies: replies[key] = max(0, replies[key, default: 0] + n)
+        case .posts: posts[key] = max(0, posts[key, default: 0] + n)
         }
     }
 

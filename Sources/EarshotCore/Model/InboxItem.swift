@@ -20,6 +20,19 @@ public enum ItemStatus: String, Codable, CaseIterable, Sendable {
     public var label: String { rawValue }
 }
 
+/// A colleague's note on an item. Internal: never published.
+public struct InternalNote: Codable, Hashable, Sendable {
+    public var by: String
+    public var at: Date
+    public var text: String
+
+    public init(by: String, at: Date, text: String) {
+        self.by = by
+        self.at = at
+        self.text = text
+    }
+}
+
 /// Who wrote a comment or mention, as the platform names them.
 public struct Author: Codable, Hashable, Sendable {
     public var handle: String
@@ -48,6 +61,7 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
     public var status: ItemStatus
     public var tags: [String]
     public var assignee: String?
+    public var notes: [InternalNote]
     /// True for the library's own posts and replies, imported for thread context.
     public var fromLibrary: Bool
     /// Journal sequence of the last event that changed this item; the basis for stale checks.
@@ -59,7 +73,7 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
     public init(
         id: String, channel: Channel, platformID: String, author: Author, text: String,
         receivedAt: Date, inReplyTo: String? = nil, branch: String? = nil,
-        status: ItemStatus = .new, tags: [String] = [], assignee: String? = nil,
+        status: ItemStatus = .new, tags: [String] = [], assignee: String? = nil, notes: [InternalNote] = [],
         fromLibrary: Bool = false, version: Int = 0, changedBy: String? = nil, changedAt: Date? = nil
     ) {
         self.id = id
@@ -73,6 +87,7 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
         self.status = status
         self.tags = tags
         self.assignee = assignee
+        self.notes = notes
         self.fromLibrary = fromLibrary
         self.version = version
         self.changedBy = changedBy
@@ -81,7 +96,7 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, channel, platformID, author, text, receivedAt, inReplyTo, branch
-        case status, tags, assignee, fromLibrary, version, changedBy, changedAt
+        case status, tags, assignee, notes, fromLibrary, version, changedBy, changedAt
     }
 
     // Optional keys may be missing from hand-written or imported files.
@@ -98,6 +113,7 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
         status = try c.decodeIfPresent(ItemStatus.self, forKey: .status) ?? .new
         tags = try c.decodeIfPresent([String].self, forKey: .tags) ?? []
         assignee = try c.decodeIfPresent(String.self, forKey: .assignee)
+        notes = try c.decodeIfPresent([InternalNote].self, forKey: .notes) ?? []
         fromLibrary = try c.decodeIfPresent(Bool.self, forKey: .fromLibrary) ?? false
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
         changedBy = try c.decodeIfPresent(String.self, forKey: .changedBy)

@@ -28,9 +28,12 @@ public struct StaffMember: Codable, Hashable, Sendable {
 public struct Branch: Codable, Hashable, Sendable {
     public var id: String
     public var name: String
+    /// When the branch is open; response targets count only these hours.
+    public var hours: OpeningHours?
 
-    public init(id: String, name: String) {
+    public init(id: String, name: String, hours: OpeningHours? = nil) {
         self.id = id
         self.name = name
+        self.hours = hours
     }
 }

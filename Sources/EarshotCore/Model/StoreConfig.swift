@@ -13,6 +13,14 @@ public struct StoreConfig: Codable, Hashable, Sendable {
     public var timeZone: String?
     /// Present on demo stores only: allows `--as` and pins the demo clock.
     public var demo: DemoSettings?
+    /// Named filters, one key away in the inbox.
+    public var savedViews: [SavedView]?
+    /// Reply templates with placeholders such as {author} and {branch.hours}.
+    public var savedReplies: [SavedReply]?
+    /// Minutes within which an item on a channel should get its first reply, in opening hours.
+    public var responseTargets: [String: Int]?
+    /// Per channel, whether staff replies go out directly or through approval (the default).
+    public var replyRoutes: [String: ReplyRoute]?
 
     public static let formatName = "earshot-store"
     public static let currentVersion = 1
@@ -29,6 +37,14 @@ public struct StoreConfig: Codable, Hashable, Sendable {
         self.channels = channels
         self.policy = policy
         self.demo = demo
+    }
+
+    public func replyRoute(for channel: Channel) -> ReplyRoute {
+        replyRoutes?[channel.rawValue] ?? .approval
+    }
+
+    public func responseTarget(for channel: Channel) -> Int? {
+        responseTargets?[channel.rawValue]
     }
 
     public func branch(_ id: String?) -> Branch? {

@@ -7,7 +7,15 @@ public enum PostLength {
 
     public static func count(_ text: String, for channel: Channel) -> Int {
         switch channel {
-        case .x, .mastodon:
+        case .x:
+            // X weighs text: Latin and common punctuation count 1, everything else
+            // (CJK, emoji…) 2 per grapheme; every link counts 23.
+            var total = 0
+            for word in splitKeepingSpaces(text) {
+                total += isLink(word) ? linkWeight : word.reduce(0) { $0 + xWeight($1) }
+            }
+            return total
+        case .mastodon:
             // Every http(s) link counts as 23; the rest by grapheme.
             var total = 0
             for word in splitKeepingSpaces(text) {
@@ -25,6 +33,15 @@ public enum PostLength {
     public static func overflow(_ text: String, for channel: Channel) -> Int {
         guard let limit = channel.textLimit else { return 0 }
         return max(0, count(text, for: channel) - limit)
+    }
+
+    /// X's weighting: graphemes made only of these ranges weigh 1, any other 2.
+    static func xWeight(_ c: Character) -> Int {
+        let light = c.unicodeScalars.allSatisfy { u in
+            let v = u.value
+            return v <= 0x10FF || (0x2000...0x200D).contains(v) || (0x2010...0x201F).contains(v) || (0x2032...0x2037).contains(v)
+        }
+        return light ? 1 : 2
     }
 
     private static func isLink(_ word: Substring) -> Bool {

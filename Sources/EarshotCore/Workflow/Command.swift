@@ -14,6 +14,12 @@ public enum Command: Hashable, Sendable {
     case approve(draft: String, revision: Int)
     case requestChanges(draft: String, revision: Int, comment: String)
     case reject(draft: String, revision: Int, reason: String)
+    /// An internal note on an item: for colleagues, never published.
+    case note(item: String, text: String)
+    /// A reply to an inbox item on its channel, begun at `startedAt` (for collision checks).
+    case reply(draft: String, item: String, text: String, startedAt: Date)
+    /// Undo of a status change: puts the item back as it was before event `undoing`.
+    case revert(item: String, to: ItemStatus, undoing: Int)
 
     /// The id of the item or draft the command acts on.
     public var target: String {
@@ -23,6 +29,8 @@ public enum Command: Hashable, Sendable {
         case .createDraft(let id, _, _, _): id
         case .revise(let id, _), .submit(let id), .approve(let id, _),
              .requestChanges(let id, _, _), .reject(let id, _, _): id
+        case .note(let id, _), .revert(let id, _, _): id
+        case .reply(_, let item, _, _): item
         }
     }
 
@@ -40,6 +48,9 @@ public enum Command: Hashable, Sendable {
         case .approve(let id, let r): "approve \(id) r\(r)"
         case .requestChanges(let id, let r, _): "request-changes \(id) r\(r)"
         case .reject(let id, let r, _): "reject \(id) r\(r)"
+        case .note(let id, _): "note \(id)"
+        case .reply(let draft, let item, _, _): "reply \(item) as \(draft)"
+        case .revert(let id, let status, let seq): "undo #\(seq) on \(id) back to \(status.rawValue)"
         }
     }
 }

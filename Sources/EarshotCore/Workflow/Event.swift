@@ -13,6 +13,10 @@ public enum Change: Codable, Hashable, Sendable {
     case approved(draft: String, revision: Int)
     case changesRequested(draft: String, revision: Int, comment: String)
     case rejected(draft: String, revision: Int, reason: String)
+    case noted(item: String, note: InternalNote)
+    /// A reply written in Earshot; `direct` replies skip approval and mark the item replied.
+    case replyDrafted(draft: Draft, direct: Bool)
+    case reverted(item: String, from: ItemStatus, to: ItemStatus, undoing: Int)
     /// A command the rules refused; recorded so refusals are audited too.
     case refused(command: String, rule: String, reason: String)
 }

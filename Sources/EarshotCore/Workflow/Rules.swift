@@ -90,6 +90,24 @@ public enum Rules {
             }
             return .success(.submitted(draft: id, revision: draft.current.number))
 
+        case .note(let id, let text):
+            guard ws.items[id] != nil else { return .failure(missing("item", id)) }
+            if let refusal = checkText(text, what: "a note") { return .failure(refusal) }
+            return .success(.noted(item: id, note: InternalNote(by: actor.login, at: now, text: text)))
+
+        case .reply(let draftID, let itemID, let text, let startedAt):
+            return reply(draftID, to: itemID, text: text, startedAt: startedAt, actor: actor, ws: ws, now: now)
+
+        case .revert(let id, let status, let undoing):
+            guard let item = ws.items[id] else { return .failure(missing("item", id)) }
+            // The stale check above already refused if anyone changed the item since;
+            // this makes sure the change being undone is the actor's own.
+            guard item.changedBy == actor.login, item.version == undoing else {
+                return .failure(Refusal("undo.not-yours", "your last change to \(id) is no longer its latest; nothing to undo"))
+            }
+            guard item.status != status else { return .failure(Refusal("undo.unchanged", "\(id) is already \(status.label)")) }
+            return .success(.reverted(item: id, from: item.status, to: status, undoing: undoing))
+
         case .approve(let id, let revision):
             return review(id, revision: revision, actor: actor, ws: ws, verb: "approve") { _ in
                 .success(.approved(draft: id, revision: revision))
@@ -108,6 +126,36 @@ public enum Rules {
                 return .success(.rejected(draft: id, revision: revision, reason: reason))
             }
         }
+    }
+
+    /// A reply goes out on the item's channel, directly or through approval as
+    /// store.json says for staff; comms replies always go directly.
+    private static func reply(
+        _ draftID: String, to itemID: String, text: String, startedAt: Date,
+        actor: StaffMember, ws: Workspace, now: Date
+    ) -> Result<Change, Refusal> {
+        guard let item = ws.items[itemID] else { return .failure(missing("item", itemID)) }
+        guard ws.drafts[draftID] == nil else { return .failure(Refusal("draft.duplicate", "draft \(draftID) already exists")) }
+        if let refusal = checkText(text, what: "a reply") { return .failure(refusal) }
+        let over = PostLength.overflow(text, for: item.channel)
+        if over > 0 {
+            let limit = item.channel.textLimit ?? 0
+            return .failure(Refusal("reply.length", "too long for \(item.channel.displayName): \(PostLength.count(text, for: item.channel)) of \(limit), \(over) over"))
+        }
+        // Someone else answered while this reply was being written: stop and show it.
+        if let other = ws.drafts.values
+            .filter({ $0.inReplyTo == itemID && $0.author != actor.login && $0.createdAt > startedAt })
+            .max(by: { $0.createdAt < $1.createdAt }) {
+            let who = ws.member(other.author)?.name ?? other.author
+            return .failure(Refusal("reply.collision", "\(who) replied to this while you were writing (\(other.id)); read theirs before sending yours"))
+        }
+        let direct = actor.role != .staff || ws.config.replyRoute(for: item.channel) == .direct
+        let draft = Draft(
+            id: draftID, author: actor.login, branch: actor.branch ?? item.branch, channels: [item.channel],
+            revisions: [Revision(number: 1, text: text, author: actor.login, at: now)],
+            state: direct ? .approved : .submitted, createdAt: now, submittedAt: direct ? nil : now,
+            inReplyTo: itemID)
+        return .success(.replyDrafted(draft: draft, direct: direct))
     }
 
     /// Shared checks for approve, request changes and reject.

@@ -83,6 +83,25 @@ public struct Workspace: Hashable, Sendable {
                 draft.state = .rejected
                 draft.notes.append(ReviewNote(by: event.actor, at: event.at, revision: revision, verdict: .rejected, text: reason))
             }
+        case .noted(let id, let note):
+            touchItem(id, event) { $0.notes.append(note) }
+        case .replyDrafted(let incoming, let direct):
+            guard drafts[incoming.id] == nil else { return }
+            var draft = incoming
+            draft.version = event.seq
+            draft.changedBy = event.actor
+            draft.changedAt = event.at
+            drafts[draft.id] = draft
+            if direct, let target = draft.inReplyTo, let before = items[target]?.status {
+                if before.isOpen { rollups.count(.handled, at: event.at, calendar: calendar) }
+                if before != .replied { rollups.count(.replies, at: event.at, calendar: calendar) }
+                touchItem(target, event) { $0.status = .replied }
+            }
+        case .reverted(let id, let from, let to, _):
+            // Undoing a close takes back the "handled today" it counted.
+            if !from.isOpen, to.isOpen { rollups.count(.handled, at: event.at, calendar: calendar, by: -1) }
+            if from.isOpen, !to.isOpen { rollups.count(.handled, at: event.at, calendar: calendar) }
+            touchItem(id, event) { $0.status = to }
         case .refused:
             break
         }

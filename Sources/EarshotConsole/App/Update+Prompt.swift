@@ -1,0 +1,111 @@
+import EarshotCore
+import Foundation
+import Terminal
+
+/// The one-line prompt: editing, Tab completion, Enter and Esc.
+extension AppState {
+    mutating func handlePrompt(_ key: Key, _ prompt: inout Prompt) -> [Effect] {
+        var chars = Array(prompt.text)
+        switch key {
+        case .escape:
+            mode = .normal
+            if case .search(let origin) = prompt.purpose {
+                inbox.index = origin
+                clampCursors()
+                return []
+            }
+            message = StatusMessage("cancelled; nothing was sent", .info)
+            return []
+        case .enter:
+            let text = prompt.text.trimmingCharacters(in: .whitespaces)
+            switch prompt.purpose {
+            case .search:
+                mode = .normal
+                search = text
+                return []
+            case .filter:
+                return submitFilter(&prompt, text: text)
+            default:
+                break
+            }
+            guard !text.isEmpty else {
+                message = StatusMessage("type a few words first, or Esc to cancel", .info)
+                return []
+            }
+            mode = .normal
+            switch prompt.purpose {
+            case .requestChanges, .reject: return submitReviewPrompt(prompt.purpose, text: text)
+            case .assign, .tag, .note: return submitItemPrompt(prompt.purpose, text: text)
+            case .filter, .search: return []
+            }
+        case .tab:
+            complete(&prompt)
+            mode = .prompt(prompt)
+            return []
+        case .char(let c):
+            chars.insert(c, at: prompt.cursor)
+            prompt.cursor += 1
+        case .paste(let text):
+            // One line only: a pasted newline becomes a space.
+            let clean = Array(text.replacingOccurrences(of: "\n", with: " "))
+            chars.insert(contentsOf: clean, at: prompt.cursor)
+            prompt.cursor += clean.count
+        case .backspace:
+            if prompt.cursor > 0 {
+                chars.remove(at: prompt.cursor - 1)
+                prompt.cursor -= 1
+            }
+        case .delete:
+            if prompt.cursor < chars.count { chars.remove(at: prompt.cursor) }
+        case .left: prompt.cursor = max(0, prompt.cursor - 1)
+        case .right: prompt.cursor = min(chars.count, prompt.cursor + 1)
+        case .home, .ctrl("a"): prompt.cursor = 0
+        case .end, .ctrl("e"): prompt.cursor = chars.count
+        case .ctrl("u"):
+            chars.removeSubrange(0..<prompt.cursor)
+            prompt.cursor = 0
+        default:
+            return []
+        }
+        // Never longer than the rules accept.
+        prompt.text = String(chars.prefix(2000))
+        prompt.cursor = min(prompt.cursor, prompt.text.count)
+        mode = .prompt(prompt)
+        if case .search(let origin) = prompt.purpose {
+            // Incremental: the cursor follows the first match as the query grows.
+            search = prompt.text
+            if !jumpToMatch(forward: true, from: origin, quiet: true) { inbox.index = origin; clampCursors() }
+        }
+        return []
+    }
+
+    /// Completes the word before the cursor from the prompt's candidates; a second
+    /// Tab moves on to the next candidate with the same start.
+    private mutating func complete(_ prompt: inout Prompt) {
+        guard !prompt.candidates.isEmpty else { return }
+        let chars = Array(prompt.text)
+        var start = prompt.cursor
+        while start > 0, chars[start - 1] != " " { start -= 1 }
+        var word = String(chars[start..<prompt.cursor])
+        var sign = ""
+        if let first = word.first, first == "+" || first == "-" {
+            sign = String(first)
+            word.removeFirst()
+        }
+        let matches = prompt.candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        guard !matches.isEmpty else {
+            message = StatusMessage("no match for '\(word)'", .info)
+            return
+        }
+        // Cycle when the word already is a full match.
+        let next = matches.firstIndex(of: word).map { matches[($0 + 1) % matches.count] } ?? matches[0]
+        let replaced = Array(sign + next)
+        var newChars = chars
+        newChars.replaceSubrange(start..<prompt.cursor, with: replaced)
+        prompt.text = String(newChars)
+        prompt.cursor = start + replaced.count
+        if matches.count > 1 {
+            message = StatusMessage(matches.prefix(8).joined(separator: "  "), .info)
+        }
+    }
+}

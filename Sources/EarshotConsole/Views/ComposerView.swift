@@ -1,0 +1,66 @@
+import EarshotCore
+import Foundation
+import Terminal
+
+/// The reply editor: what is being answered, the text, and its count as the platform counts it.
+enum ComposerView {
+    static func draw(_ state: AppState, _ composer: Composer, _ canvas: inout Canvas, _ body: Rect) -> Point {
+        guard let item = state.workspace.items[composer.item] else { return Point(x: 0, y: body.y) }
+        let g = state.glyphs
+        // What is being answered, briefly: the comment's first lines.
+        let quoteRows = min(4, max(2, body.height / 5))
+        canvas.draw([Span("Reply to \(item.author.displayName) on \(item.channel.displayName)", .paneTitleFocused),
+                     Span(route(state, item), .dim)], in: Rect(x: 0, y: body.y, width: body.width, height: 1))
+        let quote = TextWidth.wrap(item.text, width: body.width - 4).prefix(quoteRows - 1)
+        for (i, line) in quote.enumerated() {
+            canvas.draw([Span(g.separator + " ", .dim), Span(line, .dim)], in: Rect(x: 1, y: body.y + 1 + i, width: body.width - 2, height: 1))
+        }
+        let others = state.presences.filter { $0.item == item.id && $0.replying }.map(\.login)
+        if !others.isEmpty {
+            canvas.draw([Span("\(g.over) \(others.joined(separator: ", ")) \(others.count == 1 ? "is" : "are") replying to this too", .messageWarning)],
+                        in: Rect(x: 1, y: body.y + quoteRows - 1, width: body.width - 2, height: 1))
+        }
+        // The editor fills the rest, less a line for the count and one for the keys.
+        let editorRect = Rect(x: 1, y: body.y + quoteRows, width: body.width - 2, height: max(1, body.height - quoteRows - 2))
+        canvas.fill(editorRect, .prompt)
+        var frame = canvas.frame
+        let drawn = composer.editor.draw(into: &frame, rect: editorRect, style: canvas.theme[.prompt], scroll: composer.scroll)
+        canvas.frame = frame
+        let count = PostLength.count(composer.editor.text, for: item.channel)
+        let over = PostLength.overflow(composer.editor.text, for: item.channel)
+        let limit = item.channel.textLimit.map { "/\($0)" } ?? ""
+        let countLine: Line = over > 0
+            ? [Span(" \(item.channel.displayName) \(count)\(limit) \(g.over) \(over) over ", .countOver)]
+            : [Span(" \(item.channel.displayName) \(count)\(limit) \(g.ok) ", .countOK)]
+        canvas.draw(countLine, in: Rect(x: 1, y: editorRect.maxY, width: body.width - 2, height: 1))
+        let keys = composer.menu
+            ? "y send  e edit  t saved reply  q keep & close  x discard"
+            : "Esc: menu (send, templates, close)  \(g.dot) saved as you type"
+        canvas.draw([Span(keys, .keyHint)], in: Rect(x: 1, y: editorRect.maxY + 1, width: body.width - 2, height: 1))
+        return composer.menu ? Point(x: 1, y: editorRect.maxY + 1) : drawn.cursor
+    }
+
+    private static func route(_ state: AppState, _ item: InboxItem) -> String {
+        let direct = state.me.role != .staff || state.workspace.config.replyRoute(for: item.channel) == .direct
+        return direct ? "  goes out directly" : "  goes to comms for approval first"
+    }
+}
+
+/// `:` over the body: the matching actions with their keys.
+enum PaletteOverlay {
+    static func draw(_ state: AppState, _ palette: Palette, _ canvas: inout Canvas, _ rect: Rect) -> Point {
+        canvas.fill(rect, .overlay)
+        let entries = Palette.entries(state.keymap, context: state.focus.context, query: palette.query, ascii: state.glyphs.ascii)
+        canvas.draw([Span(": ", .overlayTitle), Span(palette.query, .prompt)], in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
+        for (i, entry) in entries.prefix(rect.height - 2).enumerated() {
+            let row = Rect(x: rect.x + 1, y: rect.y + 2 + i, width: rect.width - 2, height: 1)
+            canvas.draw([Span(TextWidth.pad(entry.keys, to: 12), .keyHint), Span(entry.title, .overlay)], in: row,
+                        base: i == palette.index ? .rowSelected : nil)
+            if i == palette.index { canvas.frame.restyle(row, style: canvas.theme[.rowSelected]) }
+        }
+        if entries.isEmpty {
+            canvas.draw([Span("no action matches", .dim)], in: Rect(x: rect.x + 1, y: rect.y + 2, width: rect.width - 2, height: 1))
+        }
+        return Point(x: rect.x + 3 + TextWidth.of(palette.query), y: rect.y)
+    }
+}
