@@ -140,6 +140,12 @@ import Testing
         #expect(s.mode == .normal)
     }
 
+    @Test func escThenAKeyArrivingAsAltIsEscThenTheKey() {
+        var s = state()
+        _ = press(&s, .char("?"))
+        #expect(press(&s, .alt("q")) == [.quit], "Esc closes help, then q quits")
+    }
+
     @Test func qQuits() {
         var s = state()
         #expect(press(&s, .char("q")) == [.quit])

@@ -67,7 +67,7 @@ test_filter_with_a_bad_term_then_a_good_one() {
     type_text f "channel:myspace"
     keys f Enter
     wait_for f "bad filter at column 1"
-    keys f C-u
+    keys f End C-u
     type_text f "channel:flickr"
     keys f Enter
     wait_for f "channel:flickr"

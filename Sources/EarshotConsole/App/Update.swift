@@ -47,6 +47,11 @@ extension AppState {
 
     private mutating func handle(_ key: Key) -> [Effect] {
         if key == .resize { return [] }
+        // Esc then a key typed fast (or sent together over a slow link) arrives as
+        // Alt-key; where Alt means nothing, it is what it was: Esc, then the key.
+        if case .alt(let c) = key, !editorTakes(key) {
+            return handle(.escape) + handle(.char(c))
+        }
         if Layout(size: size, focus: focus).tooSmall {
             return key == .char("q") || key == .ctrl("c") ? [.quit] : []
         }
@@ -63,6 +68,12 @@ extension AppState {
             guard let action = keymap.action(for: key, in: focus.context) else { return [] }
             return perform(action)
         }
+    }
+
+    /// Whether the reply editor has a meaning for this key right now.
+    private func editorTakes(_ key: Key) -> Bool {
+        guard mode == .compose, var c = composer, !c.menu else { return false }
+        return c.editor.handle(key, width: composerWidth)
     }
 
     mutating func perform(_ action: Action) -> [Effect] {

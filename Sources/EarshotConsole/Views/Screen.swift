@@ -41,8 +41,13 @@ public enum Screen {
             cursor = Point(x: list.x, y: list.y + max(0, min(cur.index - cur.offset, list.height - 1)))
         }
 
-        // The composer shows its own keys.
-        if state.mode != .compose { drawHints(state, &canvas, layout.hints) }
+        // The composer shows its own keys; under a prompt, the line above it
+        // carries the message (a bad filter's explanation, completions).
+        if case .prompt = state.mode, let message = state.message {
+            canvas.draw([Span(" " + message.text, role(message.kind))], in: layout.hints, base: role(message.kind))
+        } else if state.mode != .compose {
+            drawHints(state, &canvas, layout.hints)
+        }
         if case .prompt(let prompt) = state.mode {
             cursor = drawPrompt(prompt, state, &canvas, layout.status)
         } else {
