@@ -16,7 +16,14 @@ enum ComposerView {
             canvas.draw([Span(g.separator + " ", .dim), Span(line, .dim)], in: Rect(x: 1, y: body.y + 1 + i, width: body.width - 2, height: 1))
         }
         let others = state.presences.filter { $0.item == item.id && $0.replying }.map(\.login)
-        if !others.isEmpty {
+        // A reply someone else sent since this one was begun: shown, so it is read first.
+        if let theirs = state.workspace.drafts.values
+            .filter({ $0.inReplyTo == item.id && $0.author != state.me.login && $0.createdAt > composer.startedAt })
+            .max(by: { $0.createdAt < $1.createdAt }) {
+            let who = state.workspace.member(theirs.author)?.name ?? theirs.author
+            canvas.draw([Span("\(g.over) \(who) replied meanwhile: \(Column.firstLine(theirs.text))", .messageWarning)],
+                        in: Rect(x: 1, y: body.y + quoteRows - 1, width: body.width - 2, height: 1))
+        } else if !others.isEmpty {
             canvas.draw([Span("\(g.over) \(others.joined(separator: ", ")) \(others.count == 1 ? "is" : "are") replying to this too", .messageWarning)],
                         in: Rect(x: 1, y: body.y + quoteRows - 1, width: body.width - 2, height: 1))
         }
