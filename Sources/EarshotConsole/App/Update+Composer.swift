@@ -113,11 +113,7 @@ extension AppState {
         let index = (c.templateIndex + 1) % replies.count
         c.templateIndex = index
         let branch = workspace.config.branch(item.branch ?? me.branch)
-        let values = [
-            "author": item.author.displayName, "handle": item.author.handle,
-            "branch": branch?.name ?? "", "branch.hours": branch?.hours?.summary ?? "",
-            "channel": item.channel.displayName, "me": me.name, "organisation": workspace.config.organisation,
-        ]
+        let values = Template.values(item: item, me: me, branch: branch)
         c.editor.insert(Template.expand(replies[index].text, values: values))
         c.unsavedSince = c.unsavedSince ?? now
         c.menu = false
