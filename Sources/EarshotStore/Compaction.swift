@@ -25,6 +25,11 @@ extension Store {
                 items: ws.items.values.sorted { $0.id < $1.id },
                 drafts: ws.drafts.values.sorted { $0.id < $1.id },
                 rollups: ws.rollups)
+            // The events themselves are history: kept in the archive for audits, never dropped.
+            if let events = try DurableIO.read(files.journal), !events.isEmpty {
+                try FileManager.default.createDirectory(at: files.archive, withIntermediateDirectories: true)
+                try DurableIO.append(events, to: files.archivedEvents)
+            }
             try DurableIO.replace(files.snapshot, with: JSONFormat.encoder(pretty: true).encode(snapshot))
             try DurableIO.replace(files.journal, with: Data())
             replaceWorkspaceAfterCompaction(ws)
@@ -46,7 +51,8 @@ public struct Archive {
     /// Months that have an archive file, newest first.
     public func months() -> [String] {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: files.archive.path)) ?? []
-        return names.filter { $0.hasSuffix(".jsonl") }.map { String($0.dropLast(6)) }.sorted(by: >)
+        return names.filter { $0.range(of: #"^\d{4}-\d{2}\.jsonl$"#, options: .regularExpression) != nil }
+            .map { String($0.dropLast(6)) }.sorted(by: >)
     }
 
     /// The items archived for a month ("2026-10"). Lines repeated by an interrupted

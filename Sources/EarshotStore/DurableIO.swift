@@ -79,6 +79,32 @@ enum DurableIO {
         syncDirectory(url.deletingLastPathComponent())
     }
 
+    /// Creates `url` whole or not at all, and never replaces it: the data goes to a
+    /// temporary file, is fsynced, then hard-linked into place (link fails if the
+    /// name exists). Returns false when the file was already there.
+    @discardableResult
+    static func createOnce(_ url: URL, with data: Data) throws -> Bool {
+        let name = url.lastPathComponent
+        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(name).\(getpid()).tmp")
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 { throw StoreError.io(file: name, operation: "create a temporary file for", errno: errno) }
+        defer { unlink(temp.path) }
+        do {
+            try writeAll(fd: fd, data, file: name)
+            try sync(fd: fd, file: name)
+            close(fd)
+        } catch {
+            close(fd)
+            throw error
+        }
+        if link(temp.path, url.path) != 0 {
+            if errno == EEXIST { return false }
+            throw StoreError.io(file: name, operation: "publish", errno: errno)
+        }
+        syncDirectory(url.deletingLastPathComponent())
+        return true
+    }
+
     /// Makes a rename durable. Best effort: some file systems refuse fsync on a directory.
     static func syncDirectory(_ dir: URL) {
         let fd = open(dir.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)

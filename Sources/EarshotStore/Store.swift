@@ -38,19 +38,24 @@ public final class Store {
     public func apply(_ request: Request, at now: Date) throws -> Result<Event, Refusal> {
         try lock.withLock {
             try catchUpLocked()
-            switch Rules.decide(request, in: workspace, at: now) {
-            case .success(let change):
-                let event = Event(seq: workspace.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn, change: change)
-                try appendLocked(event)
-                return .success(event)
-            case .failure(let refusal):
-                let event = Event(
-                    seq: workspace.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn,
-                    change: .refused(command: request.command.summary, rule: refusal.rule, reason: refusal.message))
-                // The refusal stands even if it cannot be recorded (a full disk).
-                try? appendLocked(event)
-                return .failure(refusal)
-            }
+            return try applyLocked(request, at: now)
+        }
+    }
+
+    /// `apply` for callers that already hold the lock and have caught up.
+    func applyLocked(_ request: Request, at now: Date) throws -> Result<Event, Refusal> {
+        switch Rules.decide(request, in: workspace, at: now) {
+        case .success(let change):
+            let event = Event(seq: workspace.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn, change: change)
+            try appendLocked(event)
+            return .success(event)
+        case .failure(let refusal):
+            let event = Event(
+                seq: workspace.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn,
+                change: .refused(command: request.command.summary, rule: refusal.rule, reason: refusal.message))
+            // The refusal stands even if it cannot be recorded (a full disk).
+            try? appendLocked(event)
+            return .failure(refusal)
         }
     }
 

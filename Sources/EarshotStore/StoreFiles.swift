@@ -17,6 +17,10 @@ public struct StoreFiles: Sendable {
     public var lock: URL { root.appendingPathComponent(".lock") }
     public var archive: URL { root.appendingPathComponent("archive") }
 
+    /// Journal events moved out by compactions, oldest first; read by audits only.
+    public var archivedEvents: URL { archive.appendingPathComponent("events.jsonl") }
+    public var outbox: URL { root.appendingPathComponent("outbox") }
+
     public func archiveFile(month: String) -> URL {
         archive.appendingPathComponent("\(month).jsonl")
     }

@@ -1,3 +1,4 @@
+import Foundation
 import EarshotCore
 
 /// The status-line sentence for something that happened.
@@ -33,6 +34,10 @@ enum Outcome {
         case .replyDrafted(let draft, let direct):
             return direct ? "Reply \(draft.id) sent" : "Reply \(draft.id) is waiting for approval by comms"
         case .reverted(let id, _, let to, _): return "Undone: \(who(id)) is \(to.label) again"
+        case .scheduled(let id, let at):
+            return at.map { "\(id) goes out \(ISO8601DateFormatter().string(from: $0))" } ?? "\(id) goes out as soon as it is approved"
+        case .expired(let id): return "\(id) expired unapproved and went back to \(author(id))"
+        case .published(let id, let files): return "Published \(id) to the outbox (\(files.count) file\(files.count == 1 ? "" : "s"))"
         case .refused(_, _, let reason): return reason
         }
     }

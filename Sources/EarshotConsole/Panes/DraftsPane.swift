@@ -86,6 +86,7 @@ enum DraftsPane {
             case .approved: "approved"
             case .changesRequested: "asked for changes to"
             case .rejected: "rejected"
+            case .expired: "returned (expired)"
             }
             lines.append([])
             let said = note.text.isEmpty ? "" : ": \(note.text)"

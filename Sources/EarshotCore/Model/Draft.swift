@@ -37,6 +37,8 @@ public struct ReviewNote: Codable, Hashable, Sendable {
         case approved
         case changesRequested = "changes-requested"
         case rejected
+        /// Its scheduled time passed before it was approved.
+        case expired
     }
 
     public var by: String
@@ -70,6 +72,10 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
     public var publishedAt: Date?
     /// The inbox item this draft answers, if it is a reply.
     public var inReplyTo: String?
+    /// Comms officers who approved the current revision; a channel may need more than one.
+    public var approvals: [String]
+    /// Outbox files written when it was published.
+    public var outbox: [String]
     /// Journal sequence of the last event that changed this draft; the basis for stale checks.
     public var version: Int
     public var changedBy: String?
@@ -79,8 +85,11 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
         id: String, author: String, branch: String?, channels: [Channel], revisions: [Revision],
         state: DraftState = .draft, notes: [ReviewNote] = [], createdAt: Date,
         submittedAt: Date? = nil, scheduledFor: Date? = nil, publishedAt: Date? = nil,
-        inReplyTo: String? = nil, version: Int = 0, changedBy: String? = nil, changedAt: Date? = nil
+        inReplyTo: String? = nil, approvals: [String] = [], outbox: [String] = [],
+        version: Int = 0, changedBy: String? = nil, changedAt: Date? = nil
     ) {
+        self.approvals = approvals
+        self.outbox = outbox
         self.id = id
         self.author = author
         self.branch = branch
@@ -96,6 +105,36 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
         self.version = version
         self.changedBy = changedBy
         self.changedAt = changedAt
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, author, branch, channels, revisions, state, notes, createdAt, submittedAt
+        case scheduledFor, publishedAt, inReplyTo, approvals, outbox, version, changedBy, changedAt
+    }
+
+    // Fields added later are optional in files written before them.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decode(String.self, forKey: .id)
+        author = try c.decode(String.self, forKey: .author)
+        branch = try c.decodeIfPresent(String.self, forKey: .branch)
+        channels = try c.decode([Channel].self, forKey: .channels)
+        revisions = try c.decode([Revision].self, forKey: .revisions)
+        guard !revisions.isEmpty else {
+            throw DecodingError.dataCorruptedError(forKey: .revisions, in: c, debugDescription: "a draft needs at least one revision")
+        }
+        state = try c.decode(DraftState.self, forKey: .state)
+        notes = try c.decodeIfPresent([ReviewNote].self, forKey: .notes) ?? []
+        createdAt = try c.decode(Date.self, forKey: .createdAt)
+        submittedAt = try c.decodeIfPresent(Date.self, forKey: .submittedAt)
+        scheduledFor = try c.decodeIfPresent(Date.self, forKey: .scheduledFor)
+        publishedAt = try c.decodeIfPresent(Date.self, forKey: .publishedAt)
+        inReplyTo = try c.decodeIfPresent(String.self, forKey: .inReplyTo)
+        approvals = try c.decodeIfPresent([String].self, forKey: .approvals) ?? []
+        outbox = try c.decodeIfPresent([String].self, forKey: .outbox) ?? []
+        version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
+        changedBy = try c.decodeIfPresent(String.self, forKey: .changedBy)
+        changedAt = try c.decodeIfPresent(Date.self, forKey: .changedAt)
     }
 
     /// The newest revision; a draft always has at least one.

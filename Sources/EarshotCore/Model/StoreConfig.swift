@@ -21,6 +21,11 @@ public struct StoreConfig: Codable, Hashable, Sendable {
     public var responseTargets: [String: Int]?
     /// Per channel, whether staff replies go out directly or through approval (the default).
     public var replyRoutes: [String: ReplyRoute]?
+    /// Per channel, how many comms officers must approve (default 1; a corporate account may need 2).
+    public var approvalsNeeded: [String: Int]?
+    /// Who may draft for which channels: keys are a login or a role, values channel names.
+    /// A person not covered by any key may draft for every channel.
+    public var draftChannels: [String: [Channel]]?
 
     public static let formatName = "earshot-store"
     public static let currentVersion = 1
@@ -41,6 +46,16 @@ public struct StoreConfig: Codable, Hashable, Sendable {
 
     public func replyRoute(for channel: Channel) -> ReplyRoute {
         replyRoutes?[channel.rawValue] ?? .approval
+    }
+
+    /// Approvals a post on these channels needs: the strictest channel decides.
+    public func approvalsNeeded(for channels: [Channel]) -> Int {
+        max(1, channels.map { approvalsNeeded?[$0.rawValue] ?? 1 }.max() ?? 1)
+    }
+
+    /// The channels someone may draft for: their login's entry, else their role's, else all.
+    public func channelsAllowed(for member: StaffMember) -> [Channel] {
+        draftChannels?[member.login] ?? draftChannels?[member.role.rawValue] ?? Channel.allCases
     }
 
     public func responseTarget(for channel: Channel) -> Int? {

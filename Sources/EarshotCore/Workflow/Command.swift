@@ -20,6 +20,12 @@ public enum Command: Hashable, Sendable {
     case reply(draft: String, item: String, text: String, startedAt: Date)
     /// Undo of a status change: puts the item back as it was before event `undoing`.
     case revert(item: String, to: ItemStatus, undoing: Int)
+    /// When a post should go out (author while drafting, comms when approving); nil: as soon as approved.
+    case schedule(draft: String, at: Date?)
+    /// A submitted post whose time passed unapproved goes back to its author.
+    case expire(draft: String)
+    /// The publisher wrote the post's outbox files.
+    case publish(draft: String, files: [String])
 
     /// The id of the item or draft the command acts on.
     public var target: String {
@@ -30,6 +36,7 @@ public enum Command: Hashable, Sendable {
         case .revise(let id, _), .submit(let id), .approve(let id, _),
              .requestChanges(let id, _, _), .reject(let id, _, _): id
         case .note(let id, _), .revert(let id, _, _): id
+        case .schedule(let id, _), .expire(let id), .publish(let id, _): id
         case .reply(_, let item, _, _): item
         }
     }
@@ -51,6 +58,9 @@ public enum Command: Hashable, Sendable {
         case .note(let id, _): "note \(id)"
         case .reply(let draft, let item, _, _): "reply \(item) as \(draft)"
         case .revert(let id, let status, let seq): "undo #\(seq) on \(id) back to \(status.rawValue)"
+        case .schedule(let id, let at): "schedule \(id) \(at.map { ISO8601DateFormatter().string(from: $0) } ?? "when approved")"
+        case .expire(let id): "expire \(id)"
+        case .publish(let id, let files): "publish \(id) \(files.count) file(s)"
         }
     }
 }

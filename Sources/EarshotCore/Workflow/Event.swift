@@ -17,6 +17,9 @@ public enum Change: Codable, Hashable, Sendable {
     /// A reply written in Earshot; `direct` replies skip approval and mark the item replied.
     case replyDrafted(draft: Draft, direct: Bool)
     case reverted(item: String, from: ItemStatus, to: ItemStatus, undoing: Int)
+    case scheduled(draft: String, at: Date?)
+    case expired(draft: String)
+    case published(draft: String, files: [String])
     /// A command the rules refused; recorded so refusals are audited too.
     case refused(command: String, rule: String, reason: String)
 }

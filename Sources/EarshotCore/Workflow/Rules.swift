@@ -59,6 +59,10 @@ public enum Rules {
         case .createDraft(let id, let channels, let text, let inReplyTo):
             guard ws.drafts[id] == nil else { return .failure(Refusal("draft.duplicate", "draft \(id) already exists")) }
             guard !channels.isEmpty else { return .failure(Refusal("draft.channels", "a draft needs at least one channel")) }
+            let allowed = ws.config.channelsAllowed(for: actor)
+            if let barred = channels.first(where: { !allowed.contains($0) }) {
+                return .failure(Refusal("policy.draft-channels", "store.json does not let \(actor.login) draft for \(barred.displayName)"))
+            }
             if let refusal = checkText(text, what: "a draft") { return .failure(refusal) }
             if let target = inReplyTo, ws.items[target] == nil { return .failure(missing("item", target)) }
             let draft = Draft(
@@ -109,9 +113,43 @@ public enum Rules {
             return .success(.reverted(item: id, from: item.status, to: status, undoing: undoing))
 
         case .approve(let id, let revision):
-            return review(id, revision: revision, actor: actor, ws: ws, verb: "approve") { _ in
-                .success(.approved(draft: id, revision: revision))
+            return review(id, revision: revision, actor: actor, ws: ws, verb: "approve") { draft in
+                if draft.approvals.contains(actor.login) {
+                    let needed = ws.config.approvalsNeeded(for: draft.channels)
+                    return .failure(Refusal("review.again", "you already approved \(id); it needs \(needed) different officers"))
+                }
+                return .success(.approved(draft: id, revision: revision))
             }
+
+        case .schedule(let id, let at):
+            guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
+            let mayAsAuthor = draft.author == actor.login && draft.state.isEditable
+            let mayAsComms = actor.role == .comms && [.submitted, .approved, .scheduled, .draft, .changesRequested].contains(draft.state)
+            guard mayAsAuthor || mayAsComms else {
+                return .failure(Refusal("schedule.role", "only the author (while editing) or a comms officer can set when \(id) goes out"))
+            }
+            if let at, at <= now {
+                return .failure(Refusal("schedule.past", "that time has already passed"))
+            }
+            return .success(.scheduled(draft: id, at: at))
+
+        case .expire(let id):
+            guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
+            guard draft.state == .submitted, let at = draft.scheduledFor, at <= now else {
+                return .failure(Refusal("expire.not-due", "\(id) is not a submitted post past its time"))
+            }
+            return .success(.expired(draft: id))
+
+        case .publish(let id, let files):
+            guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
+            guard draft.state == .approved || draft.state == .scheduled else {
+                return .failure(Refusal("publish.state", "only approved posts are published; \(id) is \(draft.state.rawValue)"))
+            }
+            if let at = draft.scheduledFor, at > now {
+                return .failure(Refusal("publish.early", "\(id) is scheduled for later"))
+            }
+            guard !files.isEmpty else { return .failure(Refusal("publish.files", "nothing was written to the outbox")) }
+            return .success(.published(draft: id, files: files))
 
         case .requestChanges(let id, let revision, let comment):
             // Who may review is checked before what they wrote, so staff hear the real reason.

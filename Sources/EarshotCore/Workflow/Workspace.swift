@@ -60,18 +60,49 @@ public struct Workspace: Hashable, Sendable {
         case .revised(let id, let revision):
             touchDraft(id, event) { draft in
                 draft.revisions.append(revision)
+                // A new text needs its approvals afresh.
+                draft.approvals = []
                 // A reviewer's edit of a submitted draft keeps it in review.
                 if draft.state == .changesRequested { draft.state = .draft }
             }
         case .submitted(let id, _):
             touchDraft(id, event) { draft in
                 draft.state = .submitted
+                draft.approvals = []
                 draft.submittedAt = event.at
             }
         case .approved(let id, let revision):
+            let needed = drafts[id].map { config.approvalsNeeded(for: $0.channels) } ?? 1
             touchDraft(id, event) { draft in
-                draft.state = draft.scheduledFor == nil ? .approved : .scheduled
+                if !draft.approvals.contains(event.actor) { draft.approvals.append(event.actor) }
+                // Enough officers have approved: it goes out now, or at its time.
+                if draft.approvals.count >= needed {
+                    draft.state = draft.scheduledFor == nil ? .approved : .scheduled
+                }
                 draft.notes.append(ReviewNote(by: event.actor, at: event.at, revision: revision, verdict: .approved, text: ""))
+            }
+        case .scheduled(let id, let at):
+            touchDraft(id, event) { draft in
+                draft.scheduledFor = at
+                if draft.state == .approved, at != nil { draft.state = .scheduled }
+                if draft.state == .scheduled, at == nil { draft.state = .approved }
+            }
+        case .expired(let id):
+            touchDraft(id, event) { draft in
+                draft.state = .changesRequested
+                draft.approvals = []
+                let revision = draft.current.number
+                draft.notes.append(ReviewNote(by: event.actor, at: event.at, revision: revision, verdict: .expired,
+                                              text: "its scheduled time passed before it was approved; pick a new time and submit again"))
+            }
+        case .published(let id, let files):
+            if let draft = drafts[id], draft.state != .published {
+                rollups.count(draft.isReply ? .replies : .posts, at: event.at, calendar: calendar)
+            }
+            touchDraft(id, event) { draft in
+                draft.state = .published
+                draft.publishedAt = event.at
+                draft.outbox = files
             }
         case .changesRequested(let id, let revision, let comment):
             touchDraft(id, event) { draft in

@@ -1,0 +1,94 @@
+import EarshotCore
+import EarshotStore
+import Foundation
+import TestSupport
+import Testing
+
+@Suite struct PublisherTests {
+    func approvedStore() throws -> TemporaryStore {
+        // A demo store, so `earshot publish --as elena` works whoever runs the tests.
+        let temp = try TemporaryStore(Fixture.workspace(demo: true))
+        _ = try temp.open().apply(Request(.approve(draft: "d-1", revision: 1), by: "priya", basedOn: 1), at: Fixture.now)
+        return temp
+    }
+
+    @Test func aDuePostReachesTheOutboxOncePerChannel() throws {
+        let temp = try approvedStore()
+        let store = try temp.open()
+        let report = try store.publishDue(now: Fixture.now, actor: "elena")
+        #expect(report.published == ["d-1": ["outbox/d-1.x.json", "outbox/d-1.facebook.json"]])
+        #expect(store.workspace.drafts["d-1"]?.state == .published)
+        let data = try Data(contentsOf: temp.root.appendingPathComponent("outbox/d-1.x.json"))
+        let post = try JSONDecoder.iso().decode(OutboxPost.self, from: data)
+        #expect(post.text == "Story time is back at Central on Saturday at 10:30!")
+        #expect(post.channel == .x)
+        #expect(post.approvedBy == ["priya"])
+        #expect(post.account == "@testlibs")
+        // A second run finds nothing due.
+        #expect(try temp.open().publishDue(now: Fixture.now, actor: "elena") == PublishReport())
+    }
+
+    @Test func aPublisherThatDiedAfterWritingDoesNotWriteTwice() throws {
+        let temp = try approvedStore()
+        let outbox = temp.root.appendingPathComponent("outbox")
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        try Data("already here".utf8).write(to: outbox.appendingPathComponent("d-1.x.json"))
+        let report = try temp.open().publishDue(now: Fixture.now, actor: "elena")
+        #expect(report.published["d-1"]?.count == 2)
+        #expect(try String(contentsOf: outbox.appendingPathComponent("d-1.x.json"), encoding: .utf8) == "already here")
+    }
+
+    @Test func scheduledPostsWaitAndUnapprovedOnesExpire() throws {
+        let temp = try TemporaryStore()
+        let store = try temp.open()
+        let later = Fixture.now.addingTimeInterval(3600)
+        _ = try store.apply(Request(.schedule(draft: "d-3", at: later), by: "priya"), at: Fixture.now)
+        _ = try store.apply(Request(.approve(draft: "d-3", revision: 1), by: "morgan"), at: Fixture.now)
+        _ = try store.apply(Request(.schedule(draft: "d-1", at: later), by: "aisha"), at: Fixture.now)
+        #expect(try store.publishDue(now: Fixture.now, actor: "elena") == PublishReport())
+        let report = try store.publishDue(now: later, actor: "elena")
+        #expect(report.published.keys.sorted() == ["d-3"])
+        #expect(report.expired == ["d-1"])
+        #expect(store.workspace.drafts["d-1"]?.state == .changesRequested)
+    }
+
+    @Test func theAuditKeepsEventsAcrossCompaction() throws {
+        let temp = try approvedStore()
+        let store = try temp.open()
+        _ = try store.publishDue(now: Fixture.now, actor: "elena")
+        try store.compact(now: Fixture.now)
+        _ = try store.apply(Request(.triage(item: "i-1", to: .handled), by: "aisha", basedOn: 1), at: Fixture.now.addingTimeInterval(60))
+        let all = try temp.open().history()
+        #expect(all.map(\.seq) == [11, 12, 13])
+        let recent = try temp.open().history(since: Fixture.now.addingTimeInterval(30))
+        #expect(recent.map(\.seq) == [13])
+    }
+
+    @Test func twoPublishersAtOnceWriteEachPostOnce() throws {
+        let temp = try approvedStore()
+        let store = try temp.open()
+        _ = try store.apply(Request(.approve(draft: "d-3", revision: 1), by: "morgan", basedOn: 1), at: Fixture.now)
+        let earshot = try ConcurrencyTests.benchBinary().deletingLastPathComponent().appendingPathComponent("earshot")
+        let runs = try (0..<2).map { _ -> Process in
+            let p = Process()
+            p.executableURL = earshot
+            p.arguments = ["publish", "--store", temp.root.path, "--as", "elena"]
+            p.standardOutput = FileHandle.nullDevice
+            try p.run()
+            return p
+        }
+        for p in runs { p.waitUntilExit() }
+        let lines = try temp.journalLines().filter { $0.contains(#""published""#) }
+        #expect(lines.count == 2, "d-1 and d-3, once each")
+        let files = try FileManager.default.contentsOfDirectory(atPath: temp.root.appendingPathComponent("outbox").path).filter { $0.hasSuffix(".json") }
+        #expect(files.sorted() == ["d-1.facebook.json", "d-1.x.json", "d-3.facebook.json", "d-3.x.json"])
+    }
+}
+
+extension JSONDecoder {
+    static func iso() -> JSONDecoder {
+        let d = JSONDecoder()
+        d.dateDecodingStrategy = .iso8601
+        return d
+    }
+}
