@@ -14,8 +14,16 @@ public struct WorkInProgress: Codable, Hashable, Sendable {
     /// When the reply was begun: replies by others after this moment stop the send.
     public var startedAt: Date
     public var savedAt: Date
+    /// For a post rather than a reply: its channels, and its draft once saved.
+    public var channels: [Channel]?
+    public var draft: String?
 
-    public init(login: String, item: String, text: String, cursor: Int, startedAt: Date, savedAt: Date) {
+    public init(
+        login: String, item: String, text: String, cursor: Int, startedAt: Date, savedAt: Date,
+        channels: [Channel]? = nil, draft: String? = nil
+    ) {
+        self.channels = channels
+        self.draft = draft
         self.login = login
         self.item = item
         self.text = text

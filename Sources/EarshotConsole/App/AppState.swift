@@ -37,6 +37,10 @@ public struct Prompt: Sendable, Equatable {
         case filter
         /// Incremental search from the row the search began on.
         case search(origin: Int)
+        /// Approve for a date and time: schedule, then approve.
+        case approveAt(draft: String, revision: Int, basedOn: Int)
+        /// The channels of a new post.
+        case channels
     }
 
     public var purpose: Purpose
@@ -56,9 +60,19 @@ public struct Prompt: Sendable, Equatable {
     }
 }
 
-/// A reply being written, in the built-in editor.
+/// A post being written: a new one, or a revision of an existing draft.
+public struct PostTarget: Sendable, Equatable {
+    /// nil until the post is first saved.
+    public var draft: String?
+    public var channels: [Channel]
+}
+
+/// A reply or a post being written, in the built-in editor.
 public struct Composer: Sendable, Equatable {
+    /// The inbox item a reply answers; empty for posts.
     public var item: String
+    /// Set when this is a post rather than a reply.
+    public var post: PostTarget?
     public var editor: TextEditor
     public var startedAt: Date
     public var scroll = 0
@@ -69,8 +83,9 @@ public struct Composer: Sendable, Equatable {
     /// The saved reply inserted last, so `t` moves on to the next.
     public var templateIndex = -1
 
-    public init(item: String, text: String = "", startedAt: Date) {
+    public init(item: String, text: String = "", startedAt: Date, post: PostTarget? = nil) {
         self.item = item
+        self.post = post
         self.editor = TextEditor(text: text)
         self.startedAt = startedAt
     }
@@ -102,6 +117,17 @@ public enum Mode: Sendable, Equatable {
     /// Writing a reply; the composer itself lives in `AppState.composer`.
     case compose
     case palette(Palette)
+    /// Approved and scheduled posts, day by day.
+    case schedule(scroll: Int)
+    /// Two revisions of a draft side by side, word by word.
+    case compare(Comparison)
+}
+
+/// Which revisions of which draft the diff view compares.
+public struct Comparison: Sendable, Equatable {
+    public var draft: String
+    public var from: Int
+    public var to: Int
 }
 
 /// The outcome line at the bottom of the screen.

@@ -9,7 +9,7 @@ public enum Action: String, CaseIterable, Sendable {
     case reply, assign, tag, note, toggleSelect, selectAll, clearSelection, undo
     case search, nextMatch, previousMatch, filter, clearFilter, sortByTimeLeft
     case view1, view2, view3, view4, view5, view6, view7
-    case approve, requestChanges, reject
+    case approve, requestChanges, reject, approveAt, scheduleView, compare, newPost, editDraft
 }
 
 /// Where a binding applies: everywhere, or in one pane.
@@ -70,6 +70,11 @@ public struct Keymap: Sendable {
         Binding(action: .approve, keys: [.char("a")], help: "approve (comms)", context: .drafts, hint: "approve"),
         Binding(action: .requestChanges, keys: [.char("c")], help: "request changes with a comment (comms)", context: .drafts, hint: "changes"),
         Binding(action: .reject, keys: [.char("x")], help: "reject with a reason (comms)", context: .drafts, hint: "reject"),
+        Binding(action: .newPost, keys: [.char("n")], help: "write a new post for approval", context: .drafts, hint: "new"),
+        Binding(action: .editDraft, keys: [.char("e")], help: "edit the draft (author, or comms as reviewer)", context: .drafts),
+        Binding(action: .approveAt, keys: [.char("A")], help: "approve to go out at a date and time (comms)", context: .drafts),
+        Binding(action: .compare, keys: [.char("D")], help: "compare revisions word by word", context: .drafts, hint: "diff"),
+        Binding(action: .scheduleView, keys: [.char("S")], help: "schedule: approved posts day by day", context: .drafts, hint: "schedule"),
         Binding(action: .down, keys: [.char("j"), .down], help: "next row", context: .global),
         Binding(action: .up, keys: [.char("k"), .up], help: "previous row", context: .global),
         Binding(action: .top, keys: [.char("g"), .home], help: "first row", context: .global),

@@ -7,9 +7,9 @@ import Terminal
 extension AppState {
     mutating func startReply() -> [Effect] {
         guard focus == .inbox, let item = selectedItem else { return [] }
-        if let open = composer, open.item != item.id {
-            // One unsent reply at a time, so none is ever lost by starting another.
-            selectItem(open.item)
+        if let open = composer, open.post != nil || open.item != item.id {
+            // One unsent text at a time, so none is ever lost by starting another.
+            if open.post == nil { selectItem(open.item) }
             composer?.menu = true
             mode = .compose
             message = StatusMessage("finish or discard your unsent reply first (y sends, x discards)", .info)
@@ -22,19 +22,21 @@ extension AppState {
     }
 
     mutating func handleComposer(_ key: Key) -> [Effect] {
-        guard var c = composer, let item = workspace.items[c.item] else {
+        guard var c = composer else {
             mode = .normal
             return []
         }
+        if c.menu, let effects = handlePostMenu(key, &c) { return effects }
+        let item = workspace.items[c.item]
         if c.menu {
             switch key {
-            case .char("y"):
+            case .char("y") where c.post == nil:
                 composer = c
                 return sendReply()
             case .char("e"), .enter:
                 c.menu = false
             case .char("t"):
-                insertTemplate(&c, for: item)
+                if let item { insertTemplate(&c, for: item) }
             case .char("x"):
                 composer = nil
                 mode = .normal
@@ -67,7 +69,8 @@ extension AppState {
     var composerWidth: Int { max(10, size.width - 2) }
 
     func workInProgress(_ c: Composer) -> WorkInProgress {
-        WorkInProgress(login: me.login, item: c.item, text: c.editor.text, cursor: c.editor.cursor, startedAt: c.startedAt, savedAt: now)
+        WorkInProgress(login: me.login, item: c.item, text: c.editor.text, cursor: c.editor.cursor, startedAt: c.startedAt, savedAt: now,
+                       channels: c.post?.channels, draft: c.post?.draft)
     }
 
     private mutating func sendReply() -> [Effect] {

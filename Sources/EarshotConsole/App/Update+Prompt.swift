@@ -37,6 +37,8 @@ extension AppState {
             case .requestChanges, .reject: return submitReviewPrompt(prompt.purpose, text: text)
             case .assign, .tag, .note: return submitItemPrompt(prompt.purpose, text: text)
             case .filter, .search: return []
+            case .approveAt: return submitApproveAt(&prompt, text: text)
+            case .channels: return submitChannels(text)
             }
         case .tab:
             complete(&prompt)

@@ -21,6 +21,7 @@ extension AppState {
             return []
         case .storeChanged(let ws, let events):
             replaceWorkspace(ws, events: events)
+            noticeReviews(events ?? [])
             return []
         case .commandsFinished(let answers):
             return finished(answers)
@@ -34,11 +35,18 @@ extension AppState {
             if let since = composer?.unsavedSince, since <= at { composer?.unsavedSince = nil }
             return []
         case .restore(let wip):
-            guard composer == nil, workspace.items[wip.item] != nil else { return [] }
-            var restored = Composer(item: wip.item, text: wip.text, startedAt: wip.startedAt)
+            guard composer == nil else { return [] }
+            var restored: Composer
+            if let channels = wip.channels {
+                restored = Composer(item: "", text: wip.text, startedAt: wip.startedAt, post: PostTarget(draft: wip.draft, channels: channels))
+                focus = .drafts
+            } else {
+                guard workspace.items[wip.item] != nil else { return [] }
+                restored = Composer(item: wip.item, text: wip.text, startedAt: wip.startedAt)
+                selectItem(wip.item)
+            }
             restored.menu = true
             composer = restored
-            selectItem(wip.item)
             mode = .compose
             message = StatusMessage("Your unsent reply is back, as you left it. e edits, y sends.", .info)
             return []
@@ -64,6 +72,16 @@ extension AppState {
             return handleComposer(key)
         case .palette(var palette):
             return handlePalette(key, &palette)
+        case .schedule(let scroll):
+            switch keymap.action(for: key, in: focus.context) {
+            case .back, .scheduleView, .quit: mode = .normal
+            case .down: mode = .schedule(scroll: scroll + 1)
+            case .up: mode = .schedule(scroll: max(0, scroll - 1))
+            default: break
+            }
+            return []
+        case .compare(var comparison):
+            return handleCompare(key, &comparison)
         case .normal, .detail:
             guard let action = keymap.action(for: key, in: focus.context) else { return [] }
             return perform(action)
@@ -134,8 +152,47 @@ extension AppState {
             openView(Action.views.firstIndex(of: action) ?? 0)
         case .approve, .requestChanges, .reject:
             return review(action)
+        case .approveAt:
+            openApproveAt()
+        case .newPost:
+            return startPost(editing: nil)
+        case .editDraft:
+            return startPost(editing: selectedDraft)
+        case .scheduleView:
+            mode = .schedule(scroll: 0)
+        case .compare:
+            openCompare()
         }
         return []
+    }
+
+    /// Authors hear at once, in the status line, what a reviewer in another
+    /// session did to their draft.
+    private mutating func noticeReviews(_ events: [Event]) {
+        for event in events where event.actor != me.login {
+            let id: String
+            let verb: String
+            switch event.change {
+            case .approved(let d, let r): (id, verb) = (d, "approved revision \(r) of")
+            case .changesRequested(let d, let r, _): (id, verb) = (d, "asked for changes to revision \(r) of")
+            case .rejected(let d, let r, _): (id, verb) = (d, "rejected revision \(r) of")
+            case .revised(let d, _): (id, verb) = (d, "edited")
+            case .expired(let d): (id, verb) = (d, "returned (its time passed unapproved)")
+            case .published(let d, _): (id, verb) = (d, "published")
+            default: continue
+            }
+            guard let draft = workspace.drafts[id], draft.author == me.login else { continue }
+            let who = workspace.member(event.actor)?.name ?? event.actor
+            var text = "\(who) \(verb) your \(id)"
+            if case .changesRequested(_, _, let comment) = event.change { text += ": \(comment)" }
+            if case .rejected(_, _, let reason) = event.change { text += ": \(reason)" }
+            if case .expired = event.change { text = "\(id) was returned to you: its time passed before approval" }
+            let bad: Bool = switch event.change {
+            case .changesRequested, .rejected, .expired: true
+            default: false
+            }
+            message = StatusMessage(text, bad ? .warning : .success)
+        }
     }
 
     // MARK: Movement
@@ -213,15 +270,25 @@ extension AppState {
             case .failure(let refusal):
                 message = StatusMessage(refusal.message, .refusal)
             }
-        } else if refusals.isEmpty {
+        } else if refusals.isEmpty, answers.allSatisfy({ Self.isTriage($0.request.command) }) {
             message = StatusMessage("Done for all \(done.count) selected items", .success)
             selection = []
+        } else if refusals.isEmpty, case .success(let last)? = answers.last?.result {
+            // A sequence (create then submit, schedule then approve): say where it ended.
+            message = StatusMessage(Outcome.describe(last, in: workspace), .success)
         } else {
             let first = refusals[0].message
             message = StatusMessage("\(done.count) done, \(refusals.count) refused: \(first)", done.isEmpty ? .refusal : .warning)
             selection = []
         }
-        return afterReply(answers)
+        return afterReply(answers) + afterPost(answers)
+    }
+
+    static func isTriage(_ command: Command) -> Bool {
+        switch command {
+        case .triage, .assign, .tag, .revert: true
+        default: false
+        }
     }
 
     /// After a triage the next row is usually the next one to read.

@@ -95,13 +95,17 @@ enum DraftsPane {
         return lines
     }
 
-    /// "X 212/280 ✓  Facebook 212/63206 ✓" with any overflow marked.
     static func counts(_ draft: Draft, glyphs g: Glyphs) -> Line {
+        counts(text: draft.text, channels: draft.channels, glyphs: g)
+    }
+
+    /// "X 212/280 ✓  Facebook 212/63206 ✓" with any overflow marked.
+    static func counts(text: String, channels: [Channel], glyphs g: Glyphs) -> Line {
         var line: Line = []
-        for channel in draft.channels {
-            let n = PostLength.count(draft.text, for: channel)
+        for channel in channels {
+            let n = PostLength.count(text, for: channel)
             let limit = channel.textLimit.map { "/\($0)" } ?? ""
-            let over = PostLength.overflow(draft.text, for: channel)
+            let over = PostLength.overflow(text, for: channel)
             if !line.isEmpty { line.append(Span("  ")) }
             if over > 0 {
                 line.append(Span("\(channel.displayName) \(n)\(limit) \(g.over) \(over) over", .countOver))

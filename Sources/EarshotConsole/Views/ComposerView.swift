@@ -5,6 +5,7 @@ import Terminal
 /// The reply editor: what is being answered, the text, and its count as the platform counts it.
 enum ComposerView {
     static func draw(_ state: AppState, _ composer: Composer, _ canvas: inout Canvas, _ body: Rect) -> Point {
+        if let post = composer.post { return drawPost(state, composer, post, &canvas, body) }
         guard let item = state.workspace.items[composer.item] else { return Point(x: 0, y: body.y) }
         let g = state.glyphs
         // What is being answered, briefly: the comment's first lines.
@@ -45,6 +46,35 @@ enum ComposerView {
             : "Esc: menu (send, templates, close)  \(g.dot) saved as you type"
         canvas.draw([Span(keys, .keyHint)], in: Rect(x: 1, y: editorRect.maxY + 1, width: body.width - 2, height: 1))
         return composer.menu ? Point(x: 1, y: editorRect.maxY + 1) : drawn.cursor
+    }
+
+    /// A post: its channels, the text, and a preview line per channel as that platform counts it.
+    static func drawPost(_ state: AppState, _ composer: Composer, _ post: PostTarget, _ canvas: inout Canvas, _ body: Rect) -> Point {
+        let g = state.glyphs
+        let title = post.draft.map { id in "Editing \(id)" } ?? "New post"
+        canvas.draw([Span(title, .paneTitleFocused),
+                     Span("  for \(post.channels.map(\.displayName).joined(separator: ", "))", .dim)],
+                    in: Rect(x: 0, y: body.y, width: body.width, height: 1))
+        let findings = PostChecks.findings(for: composer.editor.text, channels: post.channels, state: state)
+        let footer = 1 + min(3, findings.count) + 1
+        let editorRect = Rect(x: 1, y: body.y + 1, width: body.width - 2, height: max(1, body.height - 1 - footer))
+        canvas.fill(editorRect, .prompt)
+        var frame = canvas.frame
+        let drawn = composer.editor.draw(into: &frame, rect: editorRect, style: canvas.theme[.prompt], scroll: composer.scroll)
+        canvas.frame = frame
+        var y = editorRect.maxY
+        canvas.draw(DraftsPane.counts(text: composer.editor.text, channels: post.channels, glyphs: g),
+                    in: Rect(x: 1, y: y, width: body.width - 2, height: 1))
+        y += 1
+        for finding in findings.prefix(3) {
+            canvas.draw([Span(finding, .messageWarning)], in: Rect(x: 1, y: y, width: body.width - 2, height: 1))
+            y += 1
+        }
+        let keys = composer.menu
+            ? "y submit for approval  s save as draft  h channels  q keep & close  x discard"
+            : "Esc: menu (submit, save, channels)  \(g.dot) saved as you type"
+        canvas.draw([Span(keys, .keyHint)], in: Rect(x: 1, y: y, width: body.width - 2, height: 1))
+        return composer.menu ? Point(x: 1, y: y) : drawn.cursor
     }
 
     private static func route(_ state: AppState, _ item: InboxItem) -> String {

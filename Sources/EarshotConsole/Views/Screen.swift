@@ -22,6 +22,10 @@ public enum Screen {
             cursor = HelpOverlay.draw(state, &canvas, layout.body, scroll: scroll)
         case .palette(let palette):
             cursor = PaletteOverlay.draw(state, palette, &canvas, layout.body)
+        case .schedule(let scroll):
+            cursor = drawPage(ScheduleView.lines(state, width: layout.body.width - 2), &canvas, layout.body, scroll: scroll)
+        case .compare(let comparison):
+            cursor = drawPage(CompareView.lines(state, comparison, width: layout.body.width - 2), &canvas, layout.body, scroll: 0)
         case .compose:
             if let composer = state.composer { cursor = ComposerView.draw(state, composer, &canvas, layout.body) }
         case .normal, .prompt:
@@ -61,6 +65,13 @@ public enum Screen {
         if state.focus == .inbox, let item = state.selectedItem { return InboxPane.detail(item, state: state, width: width) }
         if state.focus == .drafts, let draft = state.selectedDraft { return DraftsPane.detail(draft, state: state, width: width) }
         return [[Span("Nothing selected.", .dim)]]
+    }
+
+    /// A full-body page of lines, scrolled.
+    private static func drawPage(_ lines: [Line], _ canvas: inout Canvas, _ body: Rect, scroll: Int) -> Point {
+        let first = max(0, min(scroll, lines.count - body.height))
+        canvas.draw(lines, in: Rect(x: 1, y: body.y, width: body.width - 2, height: body.height), from: first)
+        return Point(x: 1, y: body.y)
     }
 
     private static func drawZoomed(_ state: AppState, _ canvas: inout Canvas, _ layout: Layout, scroll: Int) -> Point {

@@ -1,0 +1,86 @@
+#!/usr/bin/env bash
+# End-to-end: a whole approval cycle across two roles, then `earshot publish`.
+source "$(dirname "$0")/lib.sh"
+
+# select_draft NAME ID: move down the drafts pane until the detail shows draft ID.
+select_draft() {
+    local name=$1 id=$2 i
+    keys "$name" 2 g
+    for i in $(seq 1 15); do
+        if screen "$name" | grep -q "^$id · "; then return 0; fi
+        keys "$name" j
+        sleep 0.15
+    done
+    echo "    draft $id not found in the drafts pane" >&2
+    return 1
+}
+
+test_draft_review_revise_approve_for_a_time_publish() {
+    local store; store=$(demo_store)
+
+    # Staff write a post and submit it.
+    start staff "$EARSHOT --store $store --as aisha"
+    wait_for staff "1 Inbox"
+    keys staff 2 n
+    wait_for staff "New post"
+    type_text staff "Lantern making for families this Saturday at Central, 10:30. Free, no booking."
+    keys staff Escape
+    sleep 0.2
+    keys staff y
+    wait_for staff "Submitted d-aisha-"
+    local id; id=$(screen staff | grep -o 'd-aisha-[0-9]*' | head -1)
+    keys staff q
+
+    # Comms ask for a change.
+    start comms "$EARSHOT --store $store --as priya"
+    wait_for comms "1 Inbox"
+    select_draft comms "$id"
+    keys comms c
+    wait_for comms "Changes to $id"
+    type_text comms "Say it is in the children's library"
+    keys comms Enter
+    wait_for comms "back to Aisha Rahman"
+    keys comms q
+
+    # The author sees it, revises and resubmits.
+    start staff2 "$EARSHOT --store $store --as aisha"
+    wait_for staff2 "1 Inbox"
+    select_draft staff2 "$id"
+    wait_for staff2 "changes-requested"
+    keys staff2 e
+    wait_for staff2 "Editing $id"
+    keys staff2 End
+    type_text staff2 " In the children's library."
+    keys staff2 Escape
+    sleep 0.2
+    keys staff2 y
+    wait_for staff2 "Submitted $id"
+    keys staff2 q
+
+    # Comms compare the revisions, then approve for a time.
+    start comms2 "$EARSHOT --store $store --as priya"
+    wait_for comms2 "1 Inbox"
+    select_draft comms2 "$id"
+    keys comms2 D
+    wait_for comms2 "revision 1 → 2"
+    wait_for comms2 "{+In"
+    keys comms2 Escape A
+    wait_for comms2 "to go out at"
+    type_text comms2 "2026-11-27 17:00"
+    keys comms2 Enter
+    wait_for comms2 "Approved $id"
+    keys comms2 S
+    wait_for comms2 "17:00"
+    keys comms2 Escape q
+
+    # Not due yet at the demo's 15:30...
+    "$EARSHOT" publish --store "$store" --as elena | grep -q "nothing due"
+    # ...but the next morning it is, and only once.
+    sed -i 's/"clockAnchor" : "[^"]*"/"clockAnchor" : "2026-11-28T09:00:00Z"/' "$store/store.json"
+    "$EARSHOT" publish --store "$store" --as elena | grep -q "published $id: outbox/$id.facebook.json"
+    grep -q "children's library" "$store/outbox/$id.facebook.json"
+    "$EARSHOT" publish --store "$store" --as elena | grep -qv "published $id"
+    "$EARSHOT" audit --store "$store" --format table | grep -q "published $id"
+}
+
+run_tests
