@@ -28,6 +28,8 @@ public final class Store {
         lock = try FileLock(files.lock)
         workspace = try Store.loadBase(files)
         try readJournal()
+        // What was there at opening is the starting point, not news.
+        unseen.removeAll()
     }
 
     // MARK: Changing the store

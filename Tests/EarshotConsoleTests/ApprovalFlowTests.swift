@@ -27,13 +27,13 @@ import Testing
         type(&s, "facebook bsky")
         _ = s.update(.key(.enter))
         #expect(s.message?.text == "no channel 'bsky'; try x facebook mastodon bluesky flickr blog")
-        _ = s.update(.key(.escape))
+        #expect(s.mode == .compose, "back in the post's menu")
         _ = s.update(.key(.char("h")))
         _ = s.update(.key(.ctrl("u")))
         type(&s, "facebook bluesky")
         _ = s.update(.key(.enter))
         let effects = s.update(.key(.char("y")))
-        let id = "d-aisha-\(Int(Fixture.now.timeIntervalSince1970))"
+        let id = "d-aisha-11"
         #expect(effects == [.send([
             Request(.createDraft(id: id, channels: [.facebook, .bluesky], text: "Half-term crafts", inReplyTo: nil), by: "aisha"),
             Request(.submit(draft: id), by: "aisha"),

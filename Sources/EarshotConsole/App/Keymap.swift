@@ -69,7 +69,7 @@ public struct Keymap: Sendable {
         Binding(action: .view7, keys: [.char("9")], help: "saved view 7", context: .inbox),
         Binding(action: .approve, keys: [.char("a")], help: "approve (comms)", context: .drafts, hint: "approve"),
         Binding(action: .requestChanges, keys: [.char("c")], help: "request changes with a comment (comms)", context: .drafts, hint: "changes"),
-        Binding(action: .reject, keys: [.char("x")], help: "reject with a reason (comms)", context: .drafts, hint: "reject"),
+        Binding(action: .reject, keys: [.char("x")], help: "reject with a reason (comms)", context: .drafts),
         Binding(action: .newPost, keys: [.char("n")], help: "write a new post for approval", context: .drafts, hint: "new"),
         Binding(action: .editDraft, keys: [.char("e")], help: "edit the draft (author, or comms as reviewer)", context: .drafts),
         Binding(action: .approveAt, keys: [.char("A")], help: "approve to go out at a date and time (comms)", context: .drafts),

@@ -80,7 +80,7 @@ extension AppState {
             message = StatusMessage("the reply is empty; e to write, x to discard", .info)
             return []
         }
-        let id = "d-\(me.login)-\(Int(now.timeIntervalSince1970))"
+        let id = nextDraftID
         return [.send([Request(.reply(draft: id, item: c.item, text: text, startedAt: c.startedAt), by: me.login)])]
     }
 

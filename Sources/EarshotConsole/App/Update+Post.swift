@@ -32,6 +32,10 @@ extension AppState {
         return []
     }
 
+    /// Unique in the store: the journal sequence it will be created at, with its author.
+    /// Two sessions creating at the same moment get a clear duplicate refusal, never a merge.
+    var nextDraftID: String { "d-\(me.login)-\(workspace.seq + 1)" }
+
     /// The post composer's menu: submit, save as draft, channels.
     mutating func handlePostMenu(_ key: Key, _ c: inout Composer) -> [Effect]? {
         guard let post = c.post else { return nil }
@@ -82,7 +86,7 @@ extension AppState {
                 requests.append(Request(.submit(draft: id), by: me.login))
             }
         } else {
-            id = "d-\(me.login)-\(Int(now.timeIntervalSince1970))"
+            id = nextDraftID
             requests.append(Request(.createDraft(id: id, channels: post.channels, text: text, inReplyTo: nil), by: me.login))
             if submit { requests.append(Request(.submit(draft: id), by: me.login)) }
         }
