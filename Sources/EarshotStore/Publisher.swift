@@ -12,6 +12,8 @@ public struct OutboxPost: Codable, Hashable, Sendable {
     /// The library's account on that channel, from store.json.
     public var account: String?
     public var text: String
+    /// Images by path or URL, each with its alt text.
+    public var images: [PostImage]
     /// For replies: the platform post being answered.
     public var inReplyTo: ReplyTarget?
     public var author: String
@@ -75,7 +77,7 @@ extension Store {
             let post = OutboxPost(
                 draft: draft.id, revision: draft.current.number, channel: channel,
                 account: ws.config.channels.first { $0.channel == channel }?.account,
-                text: draft.text, inReplyTo: target, author: draft.author, approvedBy: draft.approvals,
+                text: draft.text, images: draft.images, inReplyTo: target, author: draft.author, approvedBy: draft.approvals,
                 scheduledFor: draft.scheduledFor, publishedAt: now)
             try DurableIO.createOnce(files.outbox.appendingPathComponent(name), with: JSONFormat.encoder(pretty: true).encode(post))
             names.append("outbox/\(name)")

@@ -108,6 +108,7 @@ enum AuditLine {
         case .reverted(let id, let from, let to, let seq): "undid #\(seq) on \(id): \(from.rawValue) → \(to.rawValue)"
         case .scheduled(let id, let at): "scheduled \(id) for \(at.map { ISO8601DateFormatter().string(from: $0) } ?? "when approved")"
         case .expired(let id): "expired \(id)"
+        case .attached(let id, let images): "attached \(images.count) image(s) to \(id)"
         case .published(let id, let files): "published \(id): \(files.joined(separator: ", "))"
         case .refused(let command, let rule, let reason): "REFUSED \(command) [\(rule)]: \(reason)"
         }

@@ -830,6 +830,20 @@ def build():
         # Quick, informal channels let staff answer directly; the rest go past comms.
         "replyRoutes": {"x": "approval", "facebook": "direct", "mastodon": "direct", "bluesky": "approval",
                         "flickr": "direct", "blog": "direct"},
+        # Corporate X account: two officers must approve; the blog is for comms only.
+        "approvalsNeeded": {"x": 2},
+        "draftChannels": {"staff": ["x", "facebook", "mastodon", "bluesky", "flickr"]},
+        "postPolicy": {
+            "bannedPhrases": [
+                {"phrase": "free for all", "severity": "blocking", "reason": "sounds like an offer the council cannot make"},
+                {"phrase": "guaranteed", "severity": "warning", "reason": "we promise nothing we cannot keep"},
+            ],
+            "campaigns": [{"name": "Winter Reading", "hashtags": ["#WinterReads"], "from": "2026-11-23T00:00:00Z",
+                           "to": "2027-01-10T23:59:59Z", "channels": ["x", "bluesky"], "severity": "warning"}],
+            "maxLinks": {"limit": 2, "severity": "warning"},
+            "altTextRequired": "blocking",
+            "quietHours": {"from": "22:00", "to": "07:00", "severity": "blocking"},
+        },
         "savedViews": [
             {"name": "My branch", "filter": "is:mine is:open"},
             {"name": "Escalated", "filter": "status:escalated"},

@@ -41,6 +41,8 @@ public struct Prompt: Sendable, Equatable {
         case approveAt(draft: String, revision: Int, basedOn: Int)
         /// The channels of a new post.
         case channels
+        /// An image for the post: "path-or-URL | alt text".
+        case image
     }
 
     public var purpose: Purpose
@@ -65,6 +67,8 @@ public struct PostTarget: Sendable, Equatable {
     /// nil until the post is first saved.
     public var draft: String?
     public var channels: [Channel]
+    /// Images by path or URL, each with alt text.
+    public var images: [PostImage] = []
 }
 
 /// A reply or a post being written, in the built-in editor.

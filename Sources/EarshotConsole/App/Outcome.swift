@@ -36,6 +36,7 @@ enum Outcome {
         case .reverted(let id, _, let to, _): return "Undone: \(who(id)) is \(to.label) again"
         case .scheduled(let id, let at):
             return at.map { "\(id) goes out \(ISO8601DateFormatter().string(from: $0))" } ?? "\(id) goes out as soon as it is approved"
+        case .attached(let id, let images): return "\(id) now refers to \(images.count) image\(images.count == 1 ? "" : "s")"
         case .expired(let id): return "\(id) expired unapproved and went back to \(author(id))"
         case .published(let id, let files): return "Published \(id) to the outbox (\(files.count) file\(files.count == 1 ? "" : "s"))"
         case .refused(_, _, let reason): return reason

@@ -22,7 +22,8 @@ extension AppState {
                 message = StatusMessage("a \(draft.state.rawValue) draft cannot be edited", .refusal)
                 return []
             }
-            composer = Composer(item: "", text: draft.text, startedAt: now, post: PostTarget(draft: draft.id, channels: draft.channels))
+            composer = Composer(item: "", text: draft.text, startedAt: now,
+                                post: PostTarget(draft: draft.id, channels: draft.channels, images: draft.images))
         } else {
             let allowed = workspace.config.channelsAllowed(for: me)
             let channels = allowed.contains(.facebook) ? [Channel.facebook] : Array(allowed.prefix(1))
@@ -42,6 +43,10 @@ extension AppState {
         switch key {
         case .char("y"): return savePost(c, post, submit: true)
         case .char("s"): return savePost(c, post, submit: false)
+        case .char("i"):
+            composer = c
+            mode = .prompt(Prompt(purpose: .image, label: "Image (path or URL | alt text): "))
+            return []
         case .char("h"):
             guard post.draft == nil else {
                 message = StatusMessage("channels are chosen when a post is first written", .info)
@@ -55,6 +60,17 @@ extension AppState {
         default:
             return nil
         }
+    }
+
+    mutating func submitImage(_ text: String) -> [Effect] {
+        mode = .compose
+        let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard let source = parts.first, !source.isEmpty else { return [] }
+        let alt = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
+        composer?.post?.images.append(PostImage(source: source, altText: alt))
+        if composer?.unsavedSince == nil { composer?.unsavedSince = now }
+        message = StatusMessage(alt == nil ? "image added without alt text; people using screen readers will miss it" : "image added", alt == nil ? .warning : .info)
+        return []
     }
 
     mutating func submitChannels(_ text: String) -> [Effect] {
@@ -82,12 +98,14 @@ extension AppState {
         if let existing = post.draft, let draft = workspace.drafts[existing] {
             id = existing
             if text != draft.text { requests.append(Request(.revise(draft: id, text: text), by: me.login, basedOn: draft.version)) }
+            if post.images != draft.images { requests.append(Request(.attach(draft: id, images: post.images), by: me.login)) }
             if submit, draft.author == me.login, draft.state == .draft || draft.state == .changesRequested {
                 requests.append(Request(.submit(draft: id), by: me.login))
             }
         } else {
             id = nextDraftID
             requests.append(Request(.createDraft(id: id, channels: post.channels, text: text, inReplyTo: nil), by: me.login))
+            if !post.images.isEmpty { requests.append(Request(.attach(draft: id, images: post.images), by: me.login)) }
             if submit { requests.append(Request(.submit(draft: id), by: me.login)) }
         }
         guard !requests.isEmpty else {
@@ -105,7 +123,7 @@ extension AppState {
         guard composer?.post != nil, !answers.isEmpty else { return [] }
         let touchesPost = answers.contains {
             switch $0.request.command {
-            case .createDraft, .revise, .submit: true
+            case .createDraft, .revise, .submit, .attach: true
             default: false
             }
         }

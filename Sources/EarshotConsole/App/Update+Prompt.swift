@@ -39,6 +39,7 @@ extension AppState {
             case .filter, .search: return []
             case .approveAt: return submitApproveAt(&prompt, text: text)
             case .channels: return submitChannels(text)
+            case .image: return submitImage(text)
             }
         case .tab:
             complete(&prompt)

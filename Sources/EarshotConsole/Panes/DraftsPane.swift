@@ -72,6 +72,13 @@ enum DraftsPane {
         if draft.state == .submitted, let at = draft.submittedAt { head += " \(Age.short(from: at, to: state.now)) ago" }
         var lines = wrapped(head, .paneTitle, width: width)
         lines.append(counts(draft, glyphs: g))
+        for finding in PostChecks.findings(for: draft.text, channels: draft.channels, images: draft.images, publishAt: draft.scheduledFor, state: state)
+        where !finding.hasPrefix(g.over + " too long") {
+            lines += wrapped(finding, .messageWarning, width: width)
+        }
+        for image in draft.images {
+            lines += wrapped("image \(image.source): \(image.altText.map { "alt “\($0)”" } ?? "NO ALT TEXT")", .dim, width: width)
+        }
         if let target = draft.inReplyTo, let item = ws.items[target] {
             lines += wrapped("Reply to \(item.author.displayName): \(Column.firstLine(item.text))", .dim, width: width)
         }
@@ -80,17 +87,35 @@ enum DraftsPane {
         }
         lines.append([])
         lines += wrapped(draft.text, .row, width: width)
+        lines += history(draft, state: state, width: width)
+        return lines
+    }
+
+    /// Every step of the draft's life, oldest first: revisions, reviews, schedule, publication.
+    static func history(_ draft: Draft, state: AppState, width: Int) -> [Line] {
+        let ws = state.workspace
+        func name(_ login: String) -> String { ws.member(login)?.name ?? login }
+        func ago(_ at: Date) -> String { "\(Age.short(from: at, to: state.now)) ago" }
+        var steps: [(Date, String, Theme.Role)] = draft.revisions.map {
+            ($0.at, "r\($0.number) written by \(name($0.author)), \(ago($0.at))", .dim)
+        }
         for note in draft.notes {
-            let who = ws.member(note.by)?.name ?? note.by
             let verb = switch note.verdict {
             case .approved: "approved"
             case .changesRequested: "asked for changes to"
             case .rejected: "rejected"
             case .expired: "returned (expired)"
             }
-            lines.append([])
             let said = note.text.isEmpty ? "" : ": \(note.text)"
-            lines += wrapped("\(who) \(verb) revision \(note.revision)\(said)", note.verdict == .approved ? .stateGood : .stateBad, width: width)
+            steps.append((note.at, "\(name(note.by)) \(verb) r\(note.revision), \(ago(note.at))\(said)", note.verdict == .approved ? .stateGood : .stateBad))
+        }
+        if let at = draft.submittedAt { steps.append((at, "submitted for approval, \(ago(at))", .dim)) }
+        if let at = draft.publishedAt { steps.append((at, "published, \(ago(at)): \(draft.outbox.joined(separator: ", "))", .stateGood)) }
+        let needed = ws.config.approvalsNeeded(for: draft.channels)
+        var lines: [Line] = [[], [Span("History", .paneTitle),
+                                  Span(needed > 1 ? "  needs \(needed) approvals; has \(draft.approvals.count)" : "", .dim)]]
+        for (_, text, role) in steps.sorted(by: { $0.0 < $1.0 }) {
+            lines += wrapped("\(state.glyphs.dot) \(text)", role, width: width)
         }
         return lines
     }

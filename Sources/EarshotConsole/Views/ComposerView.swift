@@ -55,7 +55,7 @@ enum ComposerView {
         canvas.draw([Span(title, .paneTitleFocused),
                      Span("  for \(post.channels.map(\.displayName).joined(separator: ", "))", .dim)],
                     in: Rect(x: 0, y: body.y, width: body.width, height: 1))
-        let findings = PostChecks.findings(for: composer.editor.text, channels: post.channels, state: state)
+        let findings = PostChecks.findings(for: composer.editor.text, channels: post.channels, images: post.images, state: state)
         let footer = 1 + min(3, findings.count) + 1
         let editorRect = Rect(x: 1, y: body.y + 1, width: body.width - 2, height: max(1, body.height - 1 - footer))
         canvas.fill(editorRect, .prompt)
@@ -71,7 +71,7 @@ enum ComposerView {
             y += 1
         }
         let keys = composer.menu
-            ? "y submit for approval  s save as draft  h channels  q keep & close  x discard"
+            ? "y submit  s save draft  h channels  i image  q keep & close  x discard"
             : "Esc: menu (submit, save, channels)  \(g.dot) saved as you type"
         canvas.draw([Span(keys, .keyHint)], in: Rect(x: 1, y: y, width: body.width - 2, height: 1))
         return composer.menu ? Point(x: 1, y: y) : drawn.cursor

@@ -1,13 +1,22 @@
 import EarshotCore
 import Foundation
 
-/// The warnings an author and a reviewer both see for a post's text.
+/// The warnings an author and a reviewer both see for a post: overflow per
+/// channel, and the posting policy's findings with where they are in the text.
 enum PostChecks {
-    static func findings(for text: String, channels: [Channel], state: AppState) -> [String] {
+    static func findings(for text: String, channels: [Channel], images: [PostImage] = [], publishAt: Date? = nil, state: AppState) -> [String] {
         var lines: [String] = []
+        let g = state.glyphs
         for channel in channels {
             let over = PostLength.overflow(text, for: channel)
-            if over > 0 { lines.append("\(state.glyphs.over) too long for \(channel.displayName) by \(over)") }
+            if over > 0 { lines.append("\(g.over) too long for \(channel.displayName) by \(over)") }
+        }
+        let config = state.workspace.config
+        for finding in PolicyLint.check(text: text, channels: channels, images: images, publishAt: publishAt,
+                                        policy: config.postPolicy ?? .none, calendar: config.calendar) {
+            let mark = finding.severity == .blocking ? "\(g.over) blocks:" : "warning:"
+            let at = finding.range.map { " (characters \($0.lowerBound + 1)–\($0.upperBound))" } ?? ""
+            lines.append("\(mark) \(finding.message)\(at)")
         }
         return lines
     }

@@ -76,6 +76,8 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
     public var approvals: [String]
     /// Outbox files written when it was published.
     public var outbox: [String]
+    /// Images the post refers to, each with alt text.
+    public var images: [PostImage]
     /// Journal sequence of the last event that changed this draft; the basis for stale checks.
     public var version: Int
     public var changedBy: String?
@@ -85,9 +87,10 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
         id: String, author: String, branch: String?, channels: [Channel], revisions: [Revision],
         state: DraftState = .draft, notes: [ReviewNote] = [], createdAt: Date,
         submittedAt: Date? = nil, scheduledFor: Date? = nil, publishedAt: Date? = nil,
-        inReplyTo: String? = nil, approvals: [String] = [], outbox: [String] = [],
+        inReplyTo: String? = nil, approvals: [String] = [], outbox: [String] = [], images: [PostImage] = [],
         version: Int = 0, changedBy: String? = nil, changedAt: Date? = nil
     ) {
+        self.images = images
         self.approvals = approvals
         self.outbox = outbox
         self.id = id
@@ -109,7 +112,7 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, author, branch, channels, revisions, state, notes, createdAt, submittedAt
-        case scheduledFor, publishedAt, inReplyTo, approvals, outbox, version, changedBy, changedAt
+        case scheduledFor, publishedAt, inReplyTo, approvals, outbox, images, version, changedBy, changedAt
     }
 
     // Fields added later are optional in files written before them.
@@ -132,6 +135,7 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
         inReplyTo = try c.decodeIfPresent(String.self, forKey: .inReplyTo)
         approvals = try c.decodeIfPresent([String].self, forKey: .approvals) ?? []
         outbox = try c.decodeIfPresent([String].self, forKey: .outbox) ?? []
+        images = try c.decodeIfPresent([PostImage].self, forKey: .images) ?? []
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
         changedBy = try c.decodeIfPresent(String.self, forKey: .changedBy)
         changedAt = try c.decodeIfPresent(Date.self, forKey: .changedAt)

@@ -23,6 +23,8 @@ public struct StoreConfig: Codable, Hashable, Sendable {
     public var replyRoutes: [String: ReplyRoute]?
     /// Per channel, how many comms officers must approve (default 1; a corporate account may need 2).
     public var approvalsNeeded: [String: Int]?
+    /// Banned phrases, campaign hashtags, link limits, alt text, quiet hours.
+    public var postPolicy: PostPolicy?
     /// Who may draft for which channels: keys are a login or a role, values channel names.
     /// A person not covered by any key may draft for every channel.
     public var draftChannels: [String: [Channel]]?
@@ -56,6 +58,12 @@ public struct StoreConfig: Codable, Hashable, Sendable {
     /// The channels someone may draft for: their login's entry, else their role's, else all.
     public func channelsAllowed(for member: StaffMember) -> [Channel] {
         draftChannels?[member.login] ?? draftChannels?[member.role.rawValue] ?? Channel.allCases
+    }
+
+    /// The policy's findings for a draft, as author and reviewer both see them.
+    public func lint(_ draft: Draft, publishAt: Date? = nil) -> [LintFinding] {
+        PolicyLint.check(text: draft.text, channels: draft.channels, images: draft.images,
+                         publishAt: publishAt ?? draft.scheduledFor, policy: postPolicy ?? .none, calendar: calendar)
     }
 
     public func responseTarget(for channel: Channel) -> Int? {

@@ -24,6 +24,8 @@ public enum Command: Hashable, Sendable {
     case schedule(draft: String, at: Date?)
     /// A submitted post whose time passed unapproved goes back to its author.
     case expire(draft: String)
+    /// The images a post refers to, with their alt text (replaces the list).
+    case attach(draft: String, images: [PostImage])
     /// The publisher wrote the post's outbox files.
     case publish(draft: String, files: [String])
 
@@ -36,7 +38,7 @@ public enum Command: Hashable, Sendable {
         case .revise(let id, _), .submit(let id), .approve(let id, _),
              .requestChanges(let id, _, _), .reject(let id, _, _): id
         case .note(let id, _), .revert(let id, _, _): id
-        case .schedule(let id, _), .expire(let id), .publish(let id, _): id
+        case .schedule(let id, _), .expire(let id), .publish(let id, _), .attach(let id, _): id
         case .reply(_, let item, _, _): item
         }
     }
@@ -60,6 +62,7 @@ public enum Command: Hashable, Sendable {
         case .revert(let id, let status, let seq): "undo #\(seq) on \(id) back to \(status.rawValue)"
         case .schedule(let id, let at): "schedule \(id) \(at.map { ISO8601DateFormatter().string(from: $0) } ?? "when approved")"
         case .expire(let id): "expire \(id)"
+        case .attach(let id, let images): "attach \(images.count) image(s) to \(id)"
         case .publish(let id, let files): "publish \(id) \(files.count) file(s)"
         }
     }

@@ -20,6 +20,7 @@ public enum Change: Codable, Hashable, Sendable {
     case scheduled(draft: String, at: Date?)
     case expired(draft: String)
     case published(draft: String, files: [String])
+    case attached(draft: String, images: [PostImage])
     /// A command the rules refused; recorded so refusals are audited too.
     case refused(command: String, rule: String, reason: String)
 }

@@ -92,6 +92,9 @@ public enum Rules {
             guard draft.state == .draft || draft.state == .changesRequested else {
                 return .failure(Refusal("draft.submit", "a \(draft.state.rawValue) draft cannot be submitted"))
             }
+            if let block = PolicyLint.blocking(ws.config.lint(draft)).first {
+                return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
+            }
             return .success(.submitted(draft: id, revision: draft.current.number))
 
         case .note(let id, let text):
@@ -114,6 +117,9 @@ public enum Rules {
 
         case .approve(let id, let revision):
             return review(id, revision: revision, actor: actor, ws: ws, verb: "approve") { draft in
+                if let block = PolicyLint.blocking(ws.config.lint(draft)).first {
+                    return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
+                }
                 if draft.approvals.contains(actor.login) {
                     let needed = ws.config.approvalsNeeded(for: draft.channels)
                     return .failure(Refusal("review.again", "you already approved \(id); it needs \(needed) different officers"))
@@ -131,7 +137,20 @@ public enum Rules {
             if let at, at <= now {
                 return .failure(Refusal("schedule.past", "that time has already passed"))
             }
+            if let at, let block = PolicyLint.blocking(ws.config.lint(draft, publishAt: at)).first(where: { $0.rule == "quiet-hours" }) {
+                return .failure(Refusal("policy.quiet-hours", "the posting policy blocks this: \(block.message)"))
+            }
             return .success(.scheduled(draft: id, at: at))
+
+        case .attach(let id, let images):
+            guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
+            guard draft.author == actor.login || actor.role == .comms else {
+                return .failure(Refusal("draft.edit", "only the author or a comms officer can edit a draft"))
+            }
+            guard draft.state.isEditable else {
+                return .failure(Refusal("draft.closed", "a \(draft.state.rawValue) draft cannot be edited"))
+            }
+            return .success(.attached(draft: id, images: images))
 
         case .expire(let id):
             guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }

@@ -87,6 +87,8 @@ public struct Workspace: Hashable, Sendable {
                 if draft.state == .approved, at != nil { draft.state = .scheduled }
                 if draft.state == .scheduled, at == nil { draft.state = .approved }
             }
+        case .attached(let id, let images):
+            touchDraft(id, event) { $0.images = images }
         case .expired(let id):
             touchDraft(id, event) { draft in
                 draft.state = .changesRequested
