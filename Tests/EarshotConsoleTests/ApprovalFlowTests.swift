@@ -123,4 +123,15 @@ import Testing
         #expect(frame.text().contains("{+11:00,"))
         assertScreen(frame, named: "diff")
     }
+
+    @Test func theQueueCanBeOrderedByScheduledTime() {
+        var ws = Fixture.workspace()
+        ws.drafts["d-3"]?.scheduledFor = Fixture.now.addingTimeInterval(3600)
+        var s = state(as: "priya", ws: ws)
+        #expect(Array(s.draftOrder.prefix(2)) == ["d-1", "d-3"], "longest wait first")
+        _ = s.update(.key(.char("2")))
+        _ = s.update(.key(.char("o")))
+        #expect(Array(s.draftOrder.prefix(2)) == ["d-3", "d-1"], "soonest due first")
+        #expect(s.selectedDraft?.id == "d-1", "the cursor stays on its draft")
+    }
 }

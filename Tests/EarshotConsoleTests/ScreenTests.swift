@@ -115,4 +115,18 @@ import Testing
         #expect(frame.text().contains("2 selected"))
         assertScreen(frame, named: "filtered-bulk")
     }
+
+    @Test func theReviewShowsPolicyFindingsImagesAndHistory() {
+        var ws = Fixture.workspace()
+        ws.config.postPolicy = PostPolicy(bannedPhrases: [.init(phrase: "is back", severity: .warning, reason: "say what is new")],
+                                          altTextRequired: .blocking)
+        ws.drafts["d-1"]?.images = [PostImage(source: "storytime.jpg", altText: nil)]
+        ws.drafts["d-1"]?.notes = [ReviewNote(by: "morgan", at: Fixture.now.addingTimeInterval(-600), revision: 1, verdict: .changesRequested, text: "Which room?")]
+        var s = state(as: "priya", size: Size(width: 100, height: 34), ws: ws)
+        _ = s.update(.key(.tab))
+        let frame = Screen.render(s)
+        #expect(frame.text().contains("warning: “is back” is a banned phrase: say what is new (characters 12–18)"))
+        #expect(frame.text().contains("blocks: image storytime.jpg has no alt text"))
+        assertScreen(frame, named: "review")
+    }
 }

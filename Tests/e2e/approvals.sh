@@ -84,4 +84,29 @@ test_draft_review_revise_approve_for_a_time_publish() {
     "$EARSHOT" audit --store "$store" --format table | grep -q "published $id"
 }
 
+test_two_officers_approving_at_once_exactly_one_wins() {
+    local store; store=$(demo_store)
+    start p "$EARSHOT --store $store --as priya"
+    start m "$EARSHOT --store $store --as morgan"
+    wait_for p "1 Inbox"
+    wait_for m "1 Inbox"
+    keys p 2
+    keys m 2
+    wait_for p "Selected draft"
+    wait_for m "Selected draft"
+    # Both press approve on the same revision of the same draft at once.
+    keys p a & keys m a & wait
+    local both deadline=$((SECONDS + 5))
+    while [ $SECONDS -lt $deadline ]; do
+        both="$(screen p; screen m)"
+        grep -q "Approved d-0007" <<<"$both" && grep -q "changed d-0007" <<<"$both" && break
+        sleep 0.1
+    done
+    check "exactly one approval" test "$(grep -c "Approved d-0007" <<<"$both")" -eq 1
+    check "the other is told who" grep -qE "(Priya Nair|Morgan Ellis) changed d-0007 since you loaded it" <<<"$both"
+    check "one approval in the journal" test "$(grep -c '"approved":{"draft":"d-0007"' "$store/journal.jsonl")" -eq 1
+    keys p q
+    keys m q
+}
+
 run_tests

@@ -173,6 +173,8 @@ public struct AppState: Sendable {
     public private(set) var viewName: String?
     /// Order by time left to the reply target instead of newest first.
     public private(set) var sortByDue = false
+    /// The review queue ordered by scheduled time instead of waiting time.
+    public private(set) var draftsBySchedule = false
     /// The last `/` search, for n and N.
     public var search = ""
     /// Inbox rows in display order (ids), rebuilt only when the workspace changes,
@@ -304,6 +306,13 @@ public struct AppState: Sendable {
         inbox.clamp(count: inboxOrder.count, height: Layout(size: size, focus: focus).inboxRows)
     }
 
+    mutating func toggleDraftOrder() {
+        let keep = selectedDraft?.id
+        draftsBySchedule.toggle()
+        rebuildDraftOrder()
+        drafts.index = keep.flatMap { draftOrder.firstIndex(of: $0) } ?? 0
+    }
+
     mutating func toggleSortByDue() {
         sortByDue.toggle()
         apply(filter: filter, name: viewName)
@@ -314,7 +323,10 @@ public struct AppState: Sendable {
             .sorted { a, b in
                 let (ra, rb) = (Self.rank(a.state), Self.rank(b.state))
                 if ra != rb { return ra < rb }
-                // Waiting drafts oldest first (who has waited longest); the rest newest first.
+                // Waiting drafts oldest first (who has waited longest), or soonest due; the rest newest first.
+                if a.state == .submitted, draftsBySchedule {
+                    return (a.scheduledFor ?? .distantFuture, a.id) < (b.scheduledFor ?? .distantFuture, b.id)
+                }
                 if a.state == .submitted { return (a.submittedAt ?? a.createdAt, a.id) < (b.submittedAt ?? b.createdAt, b.id) }
                 return (a.changedAt ?? a.createdAt, a.id) > (b.changedAt ?? b.createdAt, b.id)
             }

@@ -72,6 +72,7 @@ public struct Keymap: Sendable {
         Binding(action: .reject, keys: [.char("x")], help: "reject with a reason (comms)", context: .drafts),
         Binding(action: .newPost, keys: [.char("n")], help: "write a new post for approval", context: .drafts, hint: "new"),
         Binding(action: .editDraft, keys: [.char("e")], help: "edit the draft (author, or comms as reviewer)", context: .drafts),
+        Binding(action: .sortByTimeLeft, keys: [.char("o")], help: "order the queue by scheduled time / waiting time", context: .drafts),
         Binding(action: .approveAt, keys: [.char("A")], help: "approve to go out at a date and time (comms)", context: .drafts),
         Binding(action: .compare, keys: [.char("D")], help: "compare revisions word by word", context: .drafts, hint: "diff"),
         Binding(action: .scheduleView, keys: [.char("S")], help: "schedule: approved posts day by day", context: .drafts, hint: "schedule"),

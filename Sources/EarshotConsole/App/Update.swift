@@ -145,6 +145,9 @@ extension AppState {
         case .clearFilter:
             apply(filter: nil, name: nil)
             message = StatusMessage("showing everything but hidden spam", .info)
+        case .sortByTimeLeft where focus == .drafts:
+            toggleDraftOrder()
+            message = StatusMessage(draftsBySchedule ? "queue ordered by scheduled time" : "queue ordered by waiting time", .info)
         case .sortByTimeLeft:
             toggleSortByDue()
             message = StatusMessage(sortByDue ? "ordered by time left to reply" : "ordered newest first", .info)
