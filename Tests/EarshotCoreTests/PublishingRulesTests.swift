@@ -74,6 +74,13 @@ import Testing
         #expect(r.rule == "expire.not-due")
     }
 
+    @Test func aPostWhoseTimeHasPassedCannotBeApprovedLate() {
+        var ws = Fixture.workspace()
+        ws.drafts["d-1"]?.scheduledFor = Fixture.now.addingTimeInterval(-60)
+        guard case .failure(let r) = decide(.approve(draft: "d-1", revision: 1), by: "priya", in: ws) else { Issue.record("late"); return }
+        #expect(r.rule == "schedule.passed")
+    }
+
     @Test func onlyApprovedDuePostsArePublished() {
         var ws = Fixture.workspace()
         guard case .failure(let r1) = decide(.publish(draft: "d-1", files: ["outbox/d-1.x.json"]), by: "elena", in: ws) else { Issue.record("not approved"); return }

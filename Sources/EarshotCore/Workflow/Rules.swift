@@ -117,6 +117,10 @@ public enum Rules {
 
         case .approve(let id, let revision):
             return review(id, revision: revision, actor: actor, ws: ws, verb: "approve") { draft in
+                // Never published late by accident: a post whose time has gone expires instead.
+                if let at = draft.scheduledFor, at <= now {
+                    return .failure(Refusal("schedule.passed", "\(id) was due to go out before it was approved; set a new time first"))
+                }
                 if let block = PolicyLint.blocking(ws.config.lint(draft)).first {
                     return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
                 }
