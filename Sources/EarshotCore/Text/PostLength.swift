@@ -11,14 +11,14 @@ public enum PostLength {
             // X weighs text: Latin and common punctuation count 1, everything else
             // (CJK, emoji…) 2 per grapheme; every link counts 23.
             var total = 0
-            for word in splitKeepingSpaces(text) {
+            for word in WordDiff.tokens(text) {
                 total += isLink(word) ? linkWeight : word.reduce(0) { $0 + xWeight($1) }
             }
             return total
         case .mastodon:
             // Every http(s) link counts as 23; the rest by grapheme.
             var total = 0
-            for word in splitKeepingSpaces(text) {
+            for word in WordDiff.tokens(text) {
                 total += isLink(word) ? linkWeight : word.count
             }
             return total
@@ -46,22 +46,5 @@ public enum PostLength {
 
     private static func isLink(_ word: Substring) -> Bool {
         word.hasPrefix("https://") || word.hasPrefix("http://")
-    }
-
-    /// Splits into alternating runs of whitespace and non-whitespace, so counts add up.
-    private static func splitKeepingSpaces(_ text: String) -> [Substring] {
-        var parts: [Substring] = []
-        var start = text.startIndex
-        var inSpace: Bool?
-        for i in text.indices {
-            let space = text[i].isWhitespace
-            if let current = inSpace, current != space {
-                parts.append(text[start..<i])
-                start = i
-            }
-            inSpace = space
-        }
-        if start < text.endIndex { parts.append(text[start...]) }
-        return parts
     }
 }

@@ -73,7 +73,8 @@ public enum WordDiff {
         return out
     }
 
-    /// Words (with their punctuation) and whitespace runs, alternating.
+    /// Words (with their punctuation) and whitespace runs, alternating; joined,
+    /// they give back the text exactly. Post lengths count over the same tokens.
     static func tokens(_ text: String) -> [Substring] {
         var result: [Substring] = []
         var start = text.startIndex
