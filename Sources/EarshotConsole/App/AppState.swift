@@ -39,6 +39,8 @@ public struct AppState: Sendable {
     public private(set) var inboxOrder: [String] = []
     public private(set) var draftOrder: [String] = []
     public private(set) var summary: ListeningSummary
+    /// Item ids by the item they reply to, for drawing threads without scanning the inbox.
+    public private(set) var replies: [String: [String]] = [:]
     /// When each open item's first reply is due, for items on channels with a target.
     public private(set) var due: [String: Date] = [:]
 
@@ -127,6 +129,7 @@ public struct AppState: Sendable {
 
     private mutating func rebuildInboxOrder() {
         rebuildDue()
+        replies = Conversation.replyIndex(workspace)
         // Hidden spam and the library's own posts stay out unless a filter asks for hidden.
         let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
         var context = FilterContext(me: me, now: now, due: due)

@@ -111,7 +111,7 @@ enum InboxPane {
         if let by = item.changedBy, let at = item.changedAt {
             lines.append([Span("Last changed by \(ws.member(by)?.name ?? by), \(Age.short(from: at, to: state.now)) ago", .dim)])
         }
-        let thread = Conversation.thread(of: item.id, in: ws)
+        let thread = Conversation.thread(of: item.id, in: ws, replies: state.replies)
         if thread.count > 1 {
             lines.append([])
             lines.append([Span("Conversation (\(thread.count) messages)", .paneTitle)])

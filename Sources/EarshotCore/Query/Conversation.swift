@@ -14,19 +14,21 @@ public enum Conversation {
     /// Every message in the thread that `id` belongs to, oldest first: the chain up to
     /// its root, every reply below the root, and replies written in Earshot that
     /// have gone out or are approved to go.
-    public static func thread(of id: String, in ws: Workspace) -> [Entry] {
+    public static func thread(of id: String, in ws: Workspace, replies: [String: [String]]? = nil) -> [Entry] {
         guard var root = ws.items[id] else { return [] }
         var seen: Set<String> = [root.id]
         while let parent = root.inReplyTo.flatMap({ ws.items[$0] }), seen.insert(parent.id).inserted {
             root = parent
         }
-        // Children by parent, built once: a thread is small, the inbox may not be.
+        // Replies by parent: a thread is small, the inbox may not be, so callers
+        // that draw often pass an index they keep (see `replyIndex`).
+        let children = replies ?? replyIndex(ws)
         var members: [InboxItem] = [root]
         var frontier = [root.id]
         var inThread: Set<String> = [root.id]
-        let children = Dictionary(grouping: ws.items.values.filter { $0.inReplyTo != nil }, by: { $0.inReplyTo! })
         while let next = frontier.popLast() {
-            for child in children[next] ?? [] where inThread.insert(child.id).inserted {
+            for childID in children[next] ?? [] where inThread.insert(childID).inserted {
+                guard let child = ws.items[childID] else { continue }
                 members.append(child)
                 frontier.append(child.id)
             }
@@ -41,5 +43,14 @@ public enum Conversation {
             entries.append(Entry(id: draft.id, author: who, text: draft.text + pending, at: draft.createdAt, fromLibrary: true))
         }
         return entries.sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+    }
+
+    /// Item ids by the id they reply to.
+    public static func replyIndex(_ ws: Workspace) -> [String: [String]] {
+        var index: [String: [String]] = [:]
+        for item in ws.items.values {
+            if let parent = item.inReplyTo { index[parent, default: []].append(item.id) }
+        }
+        return index
     }
 }
