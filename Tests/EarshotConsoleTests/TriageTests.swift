@@ -153,4 +153,13 @@ import Testing
         #expect(s.due["i-1"] != nil)
         #expect(s.due["i-3"] == nil, "closed items have no due time")
     }
+
+    @Test func anOverdueItemIsMarkedWithoutColour() {
+        var ws = Fixture.workspace()
+        ws.config.responseTargets = ["x": 30, "facebook": 6000]
+        let s = state(ws: ws)
+        let lines = Screen.render(s).lines()
+        #expect(lines.contains { $0.contains("1h!") && $0.contains("Sam Lee") }, "X item past its 30-minute target")
+        #expect(lines.contains { $0.contains("5h ") && $0.contains("Ruth Adeyemi") }, "Facebook item well within its target")
+    }
 }

@@ -45,7 +45,7 @@ enum InboxPane {
         let tagWidth = tags.isEmpty ? 0 : min(TextWidth.of(tags) + 1, textWidth / 2)
         return [
             Span(marker),
-            Span(Column.fit(Age.short(from: item.receivedAt, to: state.now), 4, ellipsis: g.ellipsis), ageRole(item, state)),
+            Span(Column.fit(Age.short(from: item.receivedAt, to: state.now) + overdueMark(item, state), 4, ellipsis: g.ellipsis), ageRole(item, state)),
             Span(" "),
             Span(Column.fit(item.channel.shortName, 4, ellipsis: g.ellipsis)),
             Span(" "),
@@ -66,6 +66,11 @@ enum InboxPane {
         let here = state.presences.filter { $0.item == item.id }
         if here.contains(where: \.replying) { return state.glyphs.replying }
         return here.isEmpty ? " " : state.glyphs.viewing
+    }
+
+    /// "!" after the age of an item past its reply target, readable without colour.
+    static func overdueMark(_ item: InboxItem, _ state: AppState) -> String {
+        ageRole(item, state) == .statusEscalated ? "!" : ""
     }
 
     /// The age column changes style as an open item nears and passes its reply target.

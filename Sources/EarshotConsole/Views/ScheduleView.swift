@@ -44,8 +44,8 @@ enum ScheduleView {
             Span("  \(time)  ", .keyHint),
             Span(TextWidth.pad(draft.id, to: 8)),
             Span(TextWidth.pad(draft.author, to: 8), .dim),
-            Span(TextWidth.pad(channels, to: 14)),
-            Span(TextWidth.truncate(Column.firstLine(draft.text) + pending, to: max(10, width - 40), ellipsis: g.ellipsis),
+            Span(TextWidth.pad(channels, to: 14) + " "),
+            Span(TextWidth.truncate(Column.firstLine(draft.text) + pending, to: max(10, width - 41), ellipsis: g.ellipsis),
                  draft.state == .submitted ? .stateWaiting : .row),
         ]
     }
