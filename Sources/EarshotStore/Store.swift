@@ -27,6 +27,7 @@ public final class Store {
         }
         lock = try FileLock(files.lock)
         workspace = try Store.loadBase(files)
+        warnings += workspace.config.problems().map { "store.json: \($0)" }
         try readJournal()
         // What was there at opening is the starting point, not news.
         unseen.removeAll()

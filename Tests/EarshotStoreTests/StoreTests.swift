@@ -167,6 +167,17 @@ import Testing
         }
     }
 
+    @Test func settingsThatCannotWorkAreReportedOnOpening() throws {
+        var ws = Fixture.workspace()
+        ws.config.postPolicy = PostPolicy(quietHours: .init(from: "10pm", to: "07:00", severity: .blocking))
+        ws.config.approvalsNeeded = ["myspace": 2]
+        let store = try TemporaryStore(ws).open()
+        #expect(store.warnings == [
+            "store.json: postPolicy.quietHours: '10pm' is not a time like 22:00",
+            "store.json: approvalsNeeded: no channel 'myspace'",
+        ])
+    }
+
     @Test func aMissingStoreSaysWhatToDo() {
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("no-such-store-\(UUID().uuidString)")
         do {

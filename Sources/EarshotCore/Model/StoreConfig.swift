@@ -60,6 +60,29 @@ public struct StoreConfig: Codable, Hashable, Sendable {
         draftChannels?[member.login] ?? draftChannels?[member.role.rawValue] ?? Channel.allCases
     }
 
+    /// Settings that parse as JSON but cannot work as written, each named, so a
+    /// mistake in store.json is reported instead of being silently ignored.
+    public func problems() -> [String] {
+        var list: [String] = []
+        for branch in branches {
+            list += (branch.hours?.validate() ?? []).map { "branch \(branch.id) hours: \($0)" }
+        }
+        list += SavedView.validate(savedViews ?? []).map { "savedViews: \($0)" }
+        if let quiet = postPolicy?.quietHours {
+            for time in [quiet.from, quiet.to] where time.range(of: #"^([01]\d|2[0-3]):[0-5]\d$"#, options: .regularExpression) == nil {
+                list.append("postPolicy.quietHours: '\(time)' is not a time like 22:00")
+            }
+        }
+        for (channel, n) in approvalsNeeded ?? [:] {
+            if Channel(rawValue: channel) == nil { list.append("approvalsNeeded: no channel '\(channel)'") }
+            if n < 1 { list.append("approvalsNeeded.\(channel): needs at least 1") }
+        }
+        for channel in (responseTargets ?? [:]).keys where Channel(rawValue: channel) == nil {
+            list.append("responseTargets: no channel '\(channel)'")
+        }
+        return list
+    }
+
     /// The policy's findings for a draft, as author and reviewer both see them.
     public func lint(_ draft: Draft, publishAt: Date? = nil) -> [LintFinding] {
         PolicyLint.check(text: draft.text, channels: draft.channels, images: draft.images,
