@@ -8,14 +8,6 @@ import Testing
 /// Drafts and approvals in the console: writing posts, approving for a time,
 /// the schedule, revision diffs and live notices to authors.
 @Suite struct ApprovalFlowTests {
-    func state(as login: String = "aisha", ws: Workspace = Fixture.workspace()) -> AppState {
-        AppState(workspace: ws, me: ws.member(login)!, now: Fixture.now, size: Size(width: 80, height: 24))
-    }
-
-    func type(_ state: inout AppState, _ text: String) {
-        for c in text { _ = state.update(.key(.char(c))) }
-    }
-
     @Test func aNewPostIsCreatedAndSubmittedForItsChannels() {
         var s = state()
         _ = s.update(.key(.char("2")))

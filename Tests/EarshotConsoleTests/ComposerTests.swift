@@ -8,14 +8,6 @@ import Testing
 
 /// The reply composer: writing, sending, keeping, restoring, collisions.
 @Suite struct ComposerTests {
-    func state(as login: String = "aisha", ws: Workspace = Fixture.workspace()) -> AppState {
-        AppState(workspace: ws, me: ws.member(login)!, now: Fixture.now, size: Size(width: 80, height: 24))
-    }
-
-    func type(_ state: inout AppState, _ text: String) {
-        for c in text { _ = state.update(.key(.char(c))) }
-    }
-
     @Test func writingAndSendingAReply() {
         var s = state()
         _ = s.update(.key(.char("r")))

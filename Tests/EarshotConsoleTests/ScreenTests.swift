@@ -7,10 +7,6 @@ import Testing
 
 /// Rendered screens compared with text snapshots in __Snapshots__.
 @Suite struct ScreenTests {
-    func state(as login: String = "aisha", size: Size = Size(width: 80, height: 24), ws: Workspace = Fixture.workspace()) -> AppState {
-        AppState(workspace: ws, me: ws.member(login)!, now: Fixture.now, size: size)
-    }
-
     @Test func inboxAt80x24() {
         assertScreen(Screen.render(state()), named: "inbox-80x24")
     }

@@ -7,18 +7,6 @@ import Testing
 
 /// Inbox triage as staff work it: prompts with completion, bulk, undo, search, filters, views.
 @Suite struct TriageTests {
-    func state(as login: String = "aisha", ws: Workspace = Fixture.workspace()) -> AppState {
-        AppState(workspace: ws, me: ws.member(login)!, now: Fixture.now, size: Size(width: 80, height: 24))
-    }
-
-    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { state.update(.key($0)) }
-    }
-
-    func type(_ state: inout AppState, _ text: String) {
-        for c in text { _ = state.update(.key(.char(c))) }
-    }
-
     @Test func assignCompletesAColleaguesLogin() {
         var s = state()
         _ = press(&s, .char("a"))

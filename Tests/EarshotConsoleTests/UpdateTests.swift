@@ -7,15 +7,6 @@ import Testing
 
 /// The update function alone: keys in, state and effects out. No terminal, no disk.
 @Suite struct UpdateTests {
-    func state(as login: String = "aisha", size: Size = Size(width: 80, height: 24)) -> AppState {
-        let ws = Fixture.workspace()
-        return AppState(workspace: ws, me: ws.member(login)!, now: Fixture.now, size: size)
-    }
-
-    func press(_ state: inout AppState, _ keys: Key...) -> [Effect] {
-        keys.flatMap { state.update(.key($0)) }
-    }
-
     @Test func inboxIsNewestFirstWithoutHiddenOrLibraryPosts() {
         let s = state()
         #expect(s.inboxOrder == ["i-1", "i-2", "i-3", "i-4"])
