@@ -47,19 +47,61 @@ public final class Store {
 
     /// `apply` for callers that already hold the lock and have caught up.
     func applyLocked(_ request: Request, at now: Date) throws -> Result<Event, Refusal> {
-        switch Rules.decide(request, in: workspace, at: now) {
-        case .success(let change):
-            let event = Event(seq: workspace.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn, change: change)
-            try appendLocked(event)
-            return .success(event)
-        case .failure(let refusal):
-            let event = Event(
-                seq: workspace.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn,
-                change: .refused(command: request.command.summary, rule: refusal.rule, reason: refusal.message))
-            // The refusal stands even if it cannot be recorded (a full disk).
-            try? appendLocked(event)
-            return .failure(refusal)
+        try applyBatchLocked([request], at: now, mode: .allOrNothing)[0]
+    }
+
+    /// How a batch treats a refusal.
+    public enum BatchMode: Sendable {
+        /// The first refusal stops the batch and nothing of it is applied (a sequence
+        /// such as create-then-submit, or approve-for-a-time).
+        case allOrNothing
+        /// Each request stands alone (bulk triage, an import): refused ones are skipped.
+        case each
+    }
+
+    /// Decides every request in order on the newest state, under one lock, and appends
+    /// all resulting events with one write and one fsync. Returns one result per
+    /// request. In `.allOrNothing` mode a refusal leaves the store as it was (bar the
+    /// recorded refusal) and every request of the batch is answered with that refusal.
+    public func applyBatch(_ requests: [Request], at now: Date, mode: BatchMode) throws -> [Result<Event, Refusal>] {
+        guard !requests.isEmpty else { return [] }
+        return try lock.withLock {
+            try catchUpLocked()
+            return try applyBatchLocked(requests, at: now, mode: mode)
         }
+    }
+
+    func applyBatchLocked(_ requests: [Request], at now: Date, mode: BatchMode) throws -> [Result<Event, Refusal>] {
+        var scratch = workspace
+        var events: [Event] = []
+        var results: [Result<Event, Refusal>] = []
+        for original in requests {
+            let request = try boundLocked(original)
+            switch Rules.decide(request, in: scratch, at: now) {
+            case .success(let change):
+                let event = Event(seq: scratch.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn, change: change)
+                scratch.apply(event)
+                events.append(event)
+                results.append(.success(event))
+            case .failure(let refusal):
+                if mode == .allOrNothing {
+                    let refusedEvent = Event(
+                        seq: workspace.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn,
+                        change: .refused(command: request.command.summary, rule: refusal.rule, reason: refusal.message))
+                    // The refusal stands even if it cannot be recorded (a full disk).
+                    try? appendLocked([refusedEvent])
+                    return Array(repeating: .failure(refusal), count: requests.count)
+                }
+                let refusedEvent = Event(
+                    seq: scratch.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn,
+                    change: .refused(command: request.command.summary, rule: refusal.rule, reason: refusal.message))
+                scratch.apply(refusedEvent)
+                events.append(refusedEvent)
+                results.append(.failure(refusal))
+            }
+        }
+        try appendLocked(events)
+        return results
     }
 
     /// Picks up events other sessions appended. Returns them, oldest first.
@@ -196,10 +238,13 @@ public final class Store {
     /// Complete lines in the journal since the snapshot.
     public var journalEventCount: Int { journalLines }
 
-    private func appendLocked(_ event: Event) throws {
-        let line = try JournalReader.encode(event)
-        try DurableIO.append(line, to: files.journal)
-        // Our own line is read back by the next readJournal like anyone else's.
+    /// The one way events reach the journal: every line in one write, one fsync.
+    private func appendLocked(_ events: [Event]) throws {
+        guard !events.isEmpty else { return }
+        var lines = Data()
+        for event in events { lines.append(try JournalReader.encode(event)) }
+        try DurableIO.append(lines, to: files.journal)
+        // Our own lines are read back by the next readJournal like anyone else's.
         try readJournal()
     }
 }

@@ -20,6 +20,8 @@ public struct StoreFiles: Sendable {
     /// Journal events moved out by compactions, oldest first; read by audits only.
     public var archivedEvents: URL { archive.appendingPathComponent("events.jsonl") }
     public var outbox: URL { root.appendingPathComponent("outbox") }
+    /// Whole texts of comments too long to keep in the inbox itself.
+    public var overflow: URL { root.appendingPathComponent("overflow") }
 
     public func archiveFile(month: String) -> URL {
         archive.appendingPathComponent("\(month).jsonl")

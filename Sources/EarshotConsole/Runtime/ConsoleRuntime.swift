@@ -79,17 +79,18 @@ public final class ConsoleRuntime {
     /// Applies requests in order. The answers go in before the new workspace, so
     /// `update` can still see what each change replaced (for undo).
     private func apply(_ requests: [Request]) -> [Msg] {
-        var answers: [Answer] = []
-        for request in requests {
-            do {
-                answers.append(Answer(request, try store.apply(request, at: clock())))
-            } catch {
-                log.write("could not apply \(request.command.summary) for \(request.actor): \(error)")
-                let text = (error as? StoreError)?.short ?? "\(error)"
-                return [.commandsFinished(answers), .storeChanged(store.workspace, events: store.takeNewEvents()), .storeFailed(text)]
-            }
+        // Triage of several items: each stands alone. Anything else is a sequence
+        // (create then submit): all of it or none.
+        let mode: Store.BatchMode = requests.allSatisfy { AppState.isTriage($0.command) } ? .each : .allOrNothing
+        do {
+            let results = try store.applyBatch(requests, at: clock(), mode: mode)
+            let answers = zip(requests, results).map { Answer($0, $1) }
+            return [.commandsFinished(answers), .storeChanged(store.workspace, events: store.takeNewEvents())]
+        } catch {
+            log.write("could not apply \(requests.map(\.command.summary)) for \(requests.first?.actor ?? "?"): \(error)")
+            let text = (error as? StoreError)?.short ?? "\(error)"
+            return [.commandsFinished([]), .storeChanged(store.workspace, events: store.takeNewEvents()), .storeFailed(text)]
         }
-        return [.commandsFinished(answers), .storeChanged(store.workspace, events: store.takeNewEvents())]
     }
 
     /// Picks up other sessions' events and whereabouts; a damaged journal is reported, not fatal.

@@ -64,6 +64,8 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
     public var notes: [InternalNote]
     /// True for the library's own posts and replies, imported for thread context.
     public var fromLibrary: Bool
+    /// True when the text was cut at the store's limit; the whole text is in `overflow/`.
+    public var truncated: Bool?
     /// Journal sequence of the last event that changed this item; the basis for stale checks.
     public var version: Int
     /// Login of whoever last changed it, and when.
@@ -96,7 +98,7 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, channel, platformID, author, text, receivedAt, inReplyTo, branch
-        case status, tags, assignee, notes, fromLibrary, version, changedBy, changedAt
+        case status, tags, assignee, notes, fromLibrary, truncated, version, changedBy, changedAt
     }
 
     // Optional keys may be missing from hand-written or imported files.
@@ -115,6 +117,7 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
         assignee = try c.decodeIfPresent(String.self, forKey: .assignee)
         notes = try c.decodeIfPresent([InternalNote].self, forKey: .notes) ?? []
         fromLibrary = try c.decodeIfPresent(Bool.self, forKey: .fromLibrary) ?? false
+        truncated = try c.decodeIfPresent(Bool.self, forKey: .truncated)
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
         changedBy = try c.decodeIfPresent(String.self, forKey: .changedBy)
         changedAt = try c.decodeIfPresent(Date.self, forKey: .changedAt)

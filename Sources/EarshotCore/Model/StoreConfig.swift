@@ -28,6 +28,8 @@ public struct StoreConfig: Codable, Hashable, Sendable {
     /// Who may draft for which channels: keys are a login or a role, values channel names.
     /// A person not covered by any key may draft for every channel.
     public var draftChannels: [String: [Channel]]?
+    /// Bounds on what comes in from outside.
+    public var limits: Limits?
 
     public static let formatName = "earshot-store"
     public static let currentVersion = 1
@@ -45,6 +47,9 @@ public struct StoreConfig: Codable, Hashable, Sendable {
         self.policy = policy
         self.demo = demo
     }
+
+    /// Longest comment kept whole in the inbox, in UTF-8 bytes (default 64 KiB).
+    public var commentLimitBytes: Int { max(1024, limits?.commentBytes ?? Limits.defaultCommentBytes) }
 
     public func replyRoute(for channel: Channel) -> ReplyRoute {
         replyRoutes?[channel.rawValue] ?? .approval
@@ -109,6 +114,14 @@ public struct ChannelAccount: Codable, Hashable, Sendable {
         self.channel = channel
         self.account = account
     }
+}
+
+/// `store.json` `limits`: bounds on text from outside.
+public struct Limits: Codable, Hashable, Sendable {
+    /// A longer comment is stored cut short, its whole text kept in `overflow/`.
+    public var commentBytes: Int?
+    public static let defaultCommentBytes = 64 * 1024
+    public init(commentBytes: Int? = nil) { self.commentBytes = commentBytes }
 }
 
 /// Workflow rules an organisation can tune.
