@@ -14,8 +14,10 @@ extension Store {
             var ws = workspace
             let cutoff = now.addingTimeInterval(-Double(archiveAfterDays) * 86_400)
             let threadRoots = Set(ws.items.values.filter(\.status.isOpen).compactMap(\.inReplyTo))
+            // A reply still on its way out needs the comment it answers.
+            let answered = Set(ws.drafts.values.filter { $0.state != .published && $0.state != .rejected }.compactMap(\.inReplyTo))
             let old = ws.items.values.filter {
-                !$0.status.isOpen && ($0.changedAt ?? $0.receivedAt) < cutoff && !threadRoots.contains($0.id)
+                !$0.status.isOpen && ($0.changedAt ?? $0.receivedAt) < cutoff && !threadRoots.contains($0.id) && !answered.contains($0.id)
             }
             try Archive(files: files).append(old, calendar: ws.config.calendar)
             for item in old { ws.items[item.id] = nil }

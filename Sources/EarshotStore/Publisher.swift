@@ -31,6 +31,10 @@ public struct OutboxPost: Codable, Hashable, Sendable {
 public struct PublishReport: Equatable, Sendable {
     public var published: [String: [String]] = [:]
     public var expired: [String] = []
+    /// Approved posts a rule stopped at the last moment, sent back to their authors: "d-7: reason".
+    public var sentBack: [String] = []
+    /// Due posts held back for now (quiet hours): "d-7: reason".
+    public var waiting: [String] = []
     public var refused: [String] = []
 
     public init() {}
@@ -40,6 +44,8 @@ extension Store {
     /// Moves every due approved post into `outbox/` and marks it published, and
     /// sends back every submitted post whose time passed unapproved. Holds the
     /// writers' lock throughout, so two publishers at once publish each post once.
+    /// Every post is judged by `Rules.publishVerdict` on the newest state before a
+    /// single byte of it is written.
     public func publishDue(now: Date, actor: String) throws -> PublishReport {
         try withWriteLock {
             var report = PublishReport()
@@ -51,20 +57,43 @@ extension Store {
                 case .failure(let r): report.refused.append("\(draft.id): \(r.message)")
                 }
             }
-            for draft in drafts where draft.state == .approved || draft.state == .scheduled {
-                if let at = draft.scheduledFor, at > now { continue }
-                let files = try writeOutbox(draft, now: now)
-                switch try applyLocked(Request(.publish(draft: draft.id, files: files), by: actor, basedOn: draft.version), at: now) {
-                case .success: report.published[draft.id] = files
-                case .failure(let r): report.refused.append("\(draft.id): \(r.message)")
+            for candidate in drafts where candidate.state == .approved || candidate.state == .scheduled {
+                guard let draft = workspace.drafts[candidate.id] else { continue }
+                switch Rules.publishVerdict(draft, in: workspace, at: now) {
+                case .notApproved:
+                    continue
+                case .wait(let until, let why):
+                    if why.rule != "publish.early" {
+                        let when = until.map { " (until \(ISO8601DateFormatter().string(from: $0)))" } ?? ""
+                        report.waiting.append("\(draft.id): \(why.message)\(when)")
+                    }
+                case .sendBack:
+                    switch try applyLocked(Request(.sendBack(draft: draft.id), by: actor, basedOn: draft.version), at: now) {
+                    case .success(let event):
+                        if case .sentBack(_, let rule, let reason) = event.change { report.sentBack.append("\(draft.id): [\(rule)] \(reason)") }
+                    case .failure(let r): report.refused.append("\(draft.id): \(r.message)")
+                    }
+                case .ready:
+                    let files: [String]
+                    do {
+                        files = try writeOutbox(draft, now: now)
+                    } catch StoreError.malformed(let file, _, let detail) {
+                        report.refused.append("\(draft.id): \(file) \(detail)")
+                        continue
+                    }
+                    switch try applyLocked(Request(.publish(draft: draft.id, files: files), by: actor, basedOn: draft.version), at: now) {
+                    case .success: report.published[draft.id] = files
+                    case .failure(let r): report.refused.append("\(draft.id): \(r.message)")
+                    }
                 }
             }
             return report
         }
     }
 
-    /// One file per channel. A file already there (a publisher that died after
-    /// writing but before recording) is kept as it is, never written twice.
+    /// One file per channel. A file already there is accepted only when it holds
+    /// the same draft, revision and channel (a publisher that died after writing
+    /// but before recording); anything else is an error and nothing is recorded.
     private func writeOutbox(_ draft: Draft, now: Date) throws -> [String] {
         try FileManager.default.createDirectory(at: files.outbox, withIntermediateDirectories: true)
         let ws = workspace
@@ -79,7 +108,15 @@ extension Store {
                 account: ws.config.channels.first { $0.channel == channel }?.account,
                 text: draft.text, images: draft.images, inReplyTo: target, author: draft.author, approvedBy: draft.approvals,
                 scheduledFor: draft.scheduledFor, publishedAt: now)
-            try DurableIO.createOnce(files.outbox.appendingPathComponent(name), with: JSONFormat.encoder(pretty: true).encode(post))
+            let url = files.outbox.appendingPathComponent(name)
+            if try !DurableIO.createOnce(url, with: JSONFormat.encoder(pretty: true).encode(post)) {
+                let existing = try DurableIO.read(url).flatMap { try? JSONFormat.decoder().decode(OutboxPost.self, from: $0) }
+                guard let existing, existing.draft == post.draft, existing.revision == post.revision, existing.channel == post.channel else {
+                    throw StoreError.malformed(
+                        file: "outbox/\(name)", line: nil,
+                        detail: "is already there and is not \(draft.id) revision \(post.revision) for \(channel.displayName); \(draft.id) was not published. Move that file away and run publish again")
+                }
+            }
             names.append("outbox/\(name)")
         }
         return names

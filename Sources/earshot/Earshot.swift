@@ -23,5 +23,6 @@ struct Earshot: ParsableCommand {
 /// Failures before the screen is taken over: printed plainly, exit status 1.
 struct UserError: Error, CustomStringConvertible {
     var description: String
-    init(_ text: String) { description = text }
+    /// Messages can quote files and text from the public: never raw to the terminal.
+    init(_ text: String) { description = TerminalSafe.text(text) }
 }

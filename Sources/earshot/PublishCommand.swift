@@ -35,8 +35,10 @@ struct Publish: ParsableCommand {
             print("published \(draft): \(files.joined(separator: ", "))")
         }
         for draft in report.expired { print("expired \(draft): its time passed unapproved; sent back to its author") }
-        for line in report.refused { print("refused \(line)") }
-        if report.published.isEmpty && report.expired.isEmpty { print("nothing due") }
+        for line in report.sentBack { print(TerminalSafe.line("sent back \(line)")) }
+        for line in report.waiting { print(TerminalSafe.line("waiting \(line)")) }
+        for line in report.refused { print(TerminalSafe.line("refused \(line)")) }
+        if report.published.isEmpty && report.expired.isEmpty && report.sentBack.isEmpty && report.waiting.isEmpty { print("nothing due") }
         if !report.refused.isEmpty { throw ExitCode(1) }
     }
 }
@@ -80,10 +82,11 @@ struct Audit: ParsableCommand {
         for event in events {
             switch format {
             case .jsonl:
-                print(String(decoding: try encoder.encode(event), as: UTF8.self))
+                print(TerminalSafe.json(String(decoding: try encoder.encode(event), as: UTF8.self)))
             case .table:
                 let at = ISO8601DateFormatter().string(from: event.at)
-                print("\(String(event.seq).padding(toLength: 7, withPad: " ", startingAt: 0)) \(at)  \(event.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(AuditLine.describe(event.change))")
+                let actor = TerminalSafe.line(event.actor).padding(toLength: 10, withPad: " ", startingAt: 0)
+                print("\(String(event.seq).padding(toLength: 7, withPad: " ", startingAt: 0)) \(at)  \(actor) \(TerminalSafe.line(AuditLine.describe(event.change)))")
             }
         }
     }
@@ -100,7 +103,8 @@ enum AuditLine {
         case .draftCreated(let draft): "created \(draft.id) for \(draft.channels.map(\.rawValue).joined(separator: ","))"
         case .revised(let id, let revision): "revised \(id) to r\(revision.number)"
         case .submitted(let id, let revision): "submitted \(id) r\(revision)"
-        case .approved(let id, let revision): "approved \(id) r\(revision)"
+        case .approved(let id, let revision, let at): "approved \(id) r\(revision)\(at.map { " for " + ISO8601DateFormatter().string(from: $0) } ?? "")"
+        case .sentBack(let id, let rule, let reason): "SENT BACK \(id) [\(rule)]: \(reason)"
         case .changesRequested(let id, let revision, let comment): "asked for changes to \(id) r\(revision): \(comment)"
         case .rejected(let id, let revision, let reason): "rejected \(id) r\(revision): \(reason)"
         case .noted(let id, _): "noted \(id) (internal)"

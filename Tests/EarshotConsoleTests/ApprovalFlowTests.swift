@@ -56,7 +56,7 @@ import Testing
         #expect(s.message?.text == "only the author or a comms officer can edit a draft")
     }
 
-    @Test func approvingForATimeSchedulesThenApproves() {
+    @Test func approvingForATimeIsOneRequest() {
         var s = state(as: "priya")
         _ = s.update(.key(.char("2")))
         _ = s.update(.key(.char("A")))
@@ -65,10 +65,7 @@ import Testing
         var london = Calendar(identifier: .gregorian)
         london.timeZone = TimeZone(identifier: "Europe/London")!
         let at = london.date(from: DateComponents(year: 2026, month: 12, day: 1, hour: 9, minute: 30))!
-        #expect(effects == [.send([
-            Request(.schedule(draft: "d-1", at: at), by: "priya", basedOn: 1),
-            Request(.approve(draft: "d-1", revision: 1), by: "priya"),
-        ])])
+        #expect(effects == [.send([Request(.approveAt(draft: "d-1", revision: 1, at: at), by: "priya", basedOn: 1)])])
     }
 
     @Test func aBadTimeKeepsThePromptOpen() {

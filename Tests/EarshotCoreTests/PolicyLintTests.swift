@@ -86,3 +86,27 @@ import Testing
         #expect(r.rule == "draft.edit")
     }
 }
+
+/// Failure 5: punctuation and spacing cannot smuggle a banned phrase past the lint.
+@Suite struct BannedPhraseBypassTests {
+    let policy = PostPolicy(bannedPhrases: [.init(phrase: "free for all", severity: .blocking)])
+
+    func found(_ text: String) -> Bool {
+        !PolicyLint.check(text: text, channels: [.x], images: [], publishAt: nil, policy: policy, calendar: Fixture.config().calendar).isEmpty
+    }
+
+    @Test(arguments: ["free-for-all", "free  for all", "FREE.for.all!", "free\u{200B} for all", "Free—for—all", "free\nfor\tall", "frée_for_all"])
+    func spacingAndPunctuationDoNotHideIt(_ text: String) {
+        #expect(found("Books are a \(text) today"), "\(text.debugDescription)")
+    }
+
+    @Test func wordsMustStillBeWhole() {
+        #expect(!found("carefree for allotments"))
+        #expect(!found("free formal"))
+    }
+
+    @Test func theFindingCoversTheWholeDisguisedPhrase() {
+        let findings = PolicyLint.check(text: "A free-for-all!", channels: [.x], images: [], publishAt: nil, policy: policy, calendar: Fixture.config().calendar)
+        #expect(findings.first?.range == 2..<14)
+    }
+}

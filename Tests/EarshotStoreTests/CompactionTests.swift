@@ -75,4 +75,17 @@ import Testing
         #expect(reopened.workspace.items["i-1"]?.tags == ["events"])
         #expect(reopened.workspace.seq == 11)
     }
+
+    // Issue 12: an archived comment turned a pending reply into a top-level post.
+    @Test func anItemAPendingReplyAnswersIsNeverArchived() throws {
+        var ws = workspaceWithOldItem()
+        var reply = Fixture.draft("d-r", author: "aisha", state: .submitted, text: "Glad it helped!", channels: [.facebook])
+        reply.inReplyTo = "i-old"
+        ws.drafts[reply.id] = reply
+        let temp = try TemporaryStore(ws)
+        let store = try temp.open()
+        try store.compact(now: Fixture.now)
+        #expect(store.workspace.items["i-old"] != nil)
+        #expect(try temp.open().workspace.items["i-old"] != nil)
+    }
 }

@@ -32,10 +32,56 @@ import Testing
         let temp = try approvedStore()
         let outbox = temp.root.appendingPathComponent("outbox")
         try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
-        try Data("already here".utf8).write(to: outbox.appendingPathComponent("d-1.x.json"))
+        // What a publisher killed between writing and recording left behind.
+        let earlier = #"{"version":1,"draft":"d-1","revision":1,"channel":"x","text":"Story time","images":[],"author":"aisha","approvedBy":["priya"],"publishedAt":"2026-11-27T15:29:00Z"}"#
+        try Data(earlier.utf8).write(to: outbox.appendingPathComponent("d-1.x.json"))
         let report = try temp.open().publishDue(now: Fixture.now, actor: "elena")
         #expect(report.published["d-1"]?.count == 2)
-        #expect(try String(contentsOf: outbox.appendingPathComponent("d-1.x.json"), encoding: .utf8) == "already here")
+        #expect(try String(contentsOf: outbox.appendingPathComponent("d-1.x.json"), encoding: .utf8) == earlier)
+    }
+
+    @Test func anOutboxFileHoldingSomethingElseIsAnErrorAndNothingIsRecorded() throws {
+        let temp = try approvedStore()
+        let outbox = temp.root.appendingPathComponent("outbox")
+        try FileManager.default.createDirectory(at: outbox, withIntermediateDirectories: true)
+        try Data("already here".utf8).write(to: outbox.appendingPathComponent("d-1.x.json"))
+        let store = try temp.open()
+        let report = try store.publishDue(now: Fixture.now, actor: "elena")
+        #expect(report.published.isEmpty)
+        #expect(report.refused.count == 1)
+        #expect(report.refused.first?.contains("outbox/d-1.x.json is already there") == true)
+        #expect(store.workspace.drafts["d-1"]?.state == .approved)
+        #expect(try temp.journalLines().allSatisfy { !$0.contains(#""published""#) })
+    }
+
+    // Issue 12, failure 1: publish re-checks the approvals before anything is written.
+    @Test func anApprovedPostMissingItsApprovalsGoesBackToItsAuthorNotToTheOutbox() throws {
+        var ws = Fixture.workspace()
+        ws.config.approvalsNeeded = ["x": 2]
+        ws.drafts["d-1"]?.state = .approved // as a hand-edited or forged store might say
+        let temp = try TemporaryStore(ws)
+        let store = try temp.open()
+        let report = try store.publishDue(now: Fixture.now, actor: "elena")
+        #expect(report.published.isEmpty)
+        #expect(report.sentBack.count == 1)
+        #expect(report.sentBack.first?.hasPrefix("d-1: [publish.approvals]") == true)
+        #expect(!FileManager.default.fileExists(atPath: temp.root.appendingPathComponent("outbox/d-1.x.json").path))
+        #expect(store.workspace.drafts["d-1"]?.state == .changesRequested)
+        #expect(try temp.journalLines().contains { $0.contains(#""sentBack""#) })
+    }
+
+    @Test func aPlainApprovalInsideQuietHoursIsHeldUntilTheyEnd() throws {
+        var ws = Fixture.workspace()
+        ws.config.postPolicy = PostPolicy(quietHours: .init(from: "22:00", to: "07:00", severity: .blocking))
+        let temp = try TemporaryStore(ws)
+        let store = try temp.open()
+        let early = ISO8601DateFormatter().date(from: "2026-11-28T05:38:00Z")!
+        _ = try store.apply(Request(.approve(draft: "d-1", revision: 1), by: "priya", basedOn: 1), at: early)
+        let held = try store.publishDue(now: early, actor: "elena")
+        #expect(held.published.isEmpty)
+        #expect(held.waiting.first?.hasPrefix("d-1:") == true)
+        let seven = ISO8601DateFormatter().date(from: "2026-11-28T07:00:00Z")!
+        #expect(try store.publishDue(now: seven, actor: "elena").published.keys.sorted() == ["d-1"])
     }
 
     @Test func scheduledPostsWaitAndUnapprovedOnesExpire() throws {

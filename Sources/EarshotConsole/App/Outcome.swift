@@ -23,7 +23,10 @@ enum Outcome {
         case .assigned(let id, let to): return "Assigned \(who(id)) to \(to ?? "nobody")"
         case .tagged(let id, let added, let removed):
             return "Tags on \(who(id)): " + (added.map { "+\($0)" } + removed.map { "-\($0)" }).joined(separator: " ")
-        case .approved(let id, let rev): return "Approved \(id) revision \(rev) by \(author(id))"
+        case .approved(let id, let rev, let at):
+            let when = at.map { " to go out " + AppState.formatLocal($0, calendar: ws.config.calendar) } ?? ""
+            return "Approved \(id) revision \(rev) by \(author(id))\(when)"
+        case .sentBack(let id, _, let reason): return "\(id) went back to \(author(id)): \(reason)"
         case .changesRequested(let id, let rev, _): return "Sent \(id) revision \(rev) back to \(author(id)) for changes"
         case .rejected(let id, let rev, _): return "Rejected \(id) revision \(rev) by \(author(id))"
         case .submitted(let id, _): return "Submitted \(id) for approval"

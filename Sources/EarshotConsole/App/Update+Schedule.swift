@@ -20,11 +20,8 @@ extension AppState {
             return []
         }
         mode = .normal
-        // The time first, so the approval turns the draft into a scheduled post.
-        return [.send([
-            Request(.schedule(draft: id, at: at), by: me.login, basedOn: base),
-            Request(.approve(draft: id, revision: revision), by: me.login),
-        ])]
+        // One decision: a refused time approves nothing, a refused approval sets no time.
+        return [.send([Request(.approveAt(draft: id, revision: revision, at: at), by: me.login, basedOn: base)])]
     }
 
     static func parseLocal(_ text: String, calendar: Calendar) -> Date? {

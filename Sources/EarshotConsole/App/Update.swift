@@ -176,7 +176,11 @@ extension AppState {
             let id: String
             let verb: String
             switch event.change {
-            case .approved(let d, let r): (id, verb) = (d, "approved revision \(r) of")
+            case .approved(let d, let r, let at):
+                (id, verb) = (d, "approved revision \(r)\(at.map { " for " + Self.formatLocal($0, calendar: workspace.config.calendar) } ?? "") of")
+            case .scheduled(let d, let at):
+                (id, verb) = (d, at.map { "moved to " + Self.formatLocal($0, calendar: workspace.config.calendar) + " (approvals needed again)" } ?? "unscheduled")
+            case .sentBack(let d, _, _): (id, verb) = (d, "could not publish")
             case .changesRequested(let d, let r, _): (id, verb) = (d, "asked for changes to revision \(r) of")
             case .rejected(let d, let r, _): (id, verb) = (d, "rejected revision \(r) of")
             case .revised(let d, _): (id, verb) = (d, "edited")
@@ -190,8 +194,9 @@ extension AppState {
             if case .changesRequested(_, _, let comment) = event.change { text += ": \(comment)" }
             if case .rejected(_, _, let reason) = event.change { text += ": \(reason)" }
             if case .expired = event.change { text = "\(id) was returned to you: its time passed before approval" }
+            if case .sentBack(_, _, let reason) = event.change { text = "\(id) was returned to you when it was due to go out: \(reason)" }
             let bad: Bool = switch event.change {
-            case .changesRequested, .rejected, .expired: true
+            case .changesRequested, .rejected, .expired, .sentBack, .scheduled: true
             default: false
             }
             message = StatusMessage(text, bad ? .warning : .success)

@@ -105,6 +105,7 @@ enum DraftsPane {
             case .changesRequested: "asked for changes to"
             case .rejected: "rejected"
             case .expired: "returned (expired)"
+            case .blocked: "could not publish"
             }
             let said = note.text.isEmpty ? "" : ": \(note.text)"
             steps.append((note.at, "\(name(note.by)) \(verb) r\(note.revision), \(ago(note.at))\(said)", note.verdict == .approved ? .stateGood : .stateBad))

@@ -39,6 +39,8 @@ public struct ReviewNote: Codable, Hashable, Sendable {
         case rejected
         /// Its scheduled time passed before it was approved.
         case expired
+        /// Approved, but a rule stopped it when it was due to go out.
+        case blocked
     }
 
     public var by: String
@@ -78,6 +80,8 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
     public var outbox: [String]
     /// Images the post refers to, each with alt text.
     public var images: [PostImage]
+    /// A reply that went out without review, as its channel's route allowed.
+    public var direct: Bool?
     /// Journal sequence of the last event that changed this draft; the basis for stale checks.
     public var version: Int
     public var changedBy: String?
@@ -112,7 +116,7 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, author, branch, channels, revisions, state, notes, createdAt, submittedAt
-        case scheduledFor, publishedAt, inReplyTo, approvals, outbox, images, version, changedBy, changedAt
+        case scheduledFor, publishedAt, inReplyTo, approvals, outbox, images, direct, version, changedBy, changedAt
     }
 
     // Fields added later are optional in files written before them.
@@ -136,6 +140,7 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
         approvals = try c.decodeIfPresent([String].self, forKey: .approvals) ?? []
         outbox = try c.decodeIfPresent([String].self, forKey: .outbox) ?? []
         images = try c.decodeIfPresent([PostImage].self, forKey: .images) ?? []
+        direct = try c.decodeIfPresent(Bool.self, forKey: .direct)
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
         changedBy = try c.decodeIfPresent(String.self, forKey: .changedBy)
         changedAt = try c.decodeIfPresent(Date.self, forKey: .changedAt)

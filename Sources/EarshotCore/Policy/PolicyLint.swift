@@ -26,12 +26,18 @@ public enum PolicyLint {
     ) -> [LintFinding] {
         var findings: [LintFinding] = []
         let folded = Array(text).map { fold(String($0)) }
+        let textWords = PhraseWords.split(text)
         for rule in policy.bannedPhrases where !rule.phrase.isEmpty {
-            let needle = Array(rule.phrase).map { fold(String($0)) }
-            for start in occurrences(of: needle, in: folded) {
-                let why = rule.reason.map { ": \($0)" } ?? ""
+            let why = rule.reason.map { ": \($0)" } ?? ""
+            let phraseWords = PhraseWords.split(rule.phrase).map(\.word)
+            // Words match whatever stands between them (hyphens, runs of spaces, dots);
+            // a phrase with no letters at all (symbols) is matched character by character.
+            let ranges: [Range<Int>] = phraseWords.isEmpty
+                ? occurrences(of: Array(rule.phrase).map { fold(String($0)) }, in: folded).map { $0..<($0 + rule.phrase.count) }
+                : PhraseWords.occurrences(of: phraseWords, in: textWords)
+            for range in ranges {
                 findings.append(LintFinding(rule: "banned-phrase", severity: rule.severity,
-                                            message: "“\(rule.phrase)” is a banned phrase\(why)", range: start..<(start + needle.count)))
+                                            message: "“\(rule.phrase)” is a banned phrase\(why)", range: range))
             }
         }
         let words = Set(text.split(whereSeparator: { $0.isWhitespace }).map { fold(String($0)).trimmingCharacters(in: .punctuationCharacters.subtracting(CharacterSet(charactersIn: "#"))) })
@@ -115,11 +121,24 @@ public enum PolicyLint {
         return ranges
     }
 
-    private static func inQuietHours(_ date: Date, _ quiet: PostPolicy.QuietHours, calendar: Calendar) -> Bool {
-        func minutes(_ hhmm: String) -> Int? {
-            let p = hhmm.split(separator: ":").compactMap { Int($0) }
-            return p.count == 2 ? p[0] * 60 + p[1] : nil
+    private static func minutes(_ hhmm: String) -> Int? {
+        let p = hhmm.split(separator: ":").compactMap { Int($0) }
+        return p.count == 2 ? p[0] * 60 + p[1] : nil
+    }
+
+    /// The first moment after `date` that is outside the quiet hours.
+    public static func quietHoursEnd(after date: Date, _ quiet: PostPolicy.QuietHours, calendar: Calendar) -> Date? {
+        guard let to = minutes(quiet.to) else { return nil }
+        let day = calendar.startOfDay(for: date)
+        for offset in 0...1 {
+            guard let base = calendar.date(byAdding: .day, value: offset, to: day),
+                  let end = calendar.date(bySettingHour: to / 60, minute: to % 60, second: 0, of: base) else { continue }
+            if end > date { return end }
         }
+        return nil
+    }
+
+    private static func inQuietHours(_ date: Date, _ quiet: PostPolicy.QuietHours, calendar: Calendar) -> Bool {
         guard let from = minutes(quiet.from), let to = minutes(quiet.to) else { return false }
         let c = calendar.dateComponents([.hour, .minute], from: date)
         let now = (c.hour ?? 0) * 60 + (c.minute ?? 0)

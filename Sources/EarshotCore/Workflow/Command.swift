@@ -12,6 +12,10 @@ public enum Command: Hashable, Sendable {
     case revise(draft: String, text: String)
     case submit(draft: String)
     case approve(draft: String, revision: Int)
+    /// Approve to go out at `at`: one decision, so a refused time approves nothing
+    /// and a refused approval sets no time. On an approved post it moves the time,
+    /// and the approvals given for the old time no longer count.
+    case approveAt(draft: String, revision: Int, at: Date)
     case requestChanges(draft: String, revision: Int, comment: String)
     case reject(draft: String, revision: Int, reason: String)
     /// An internal note on an item: for colleagues, never published.
@@ -28,6 +32,8 @@ public enum Command: Hashable, Sendable {
     case attach(draft: String, images: [PostImage])
     /// The publisher wrote the post's outbox files.
     case publish(draft: String, files: [String])
+    /// The publisher found an approved post that breaks a rule now: back to its author.
+    case sendBack(draft: String)
 
     /// The id of the item or draft the command acts on.
     public var target: String {
@@ -35,7 +41,7 @@ public enum Command: Hashable, Sendable {
         case .receive(let item): item.id
         case .triage(let id, _), .assign(let id, _), .tag(let id, _, _): id
         case .createDraft(let id, _, _, _): id
-        case .revise(let id, _), .submit(let id), .approve(let id, _),
+        case .revise(let id, _), .submit(let id), .approve(let id, _), .approveAt(let id, _, _), .sendBack(let id),
              .requestChanges(let id, _, _), .reject(let id, _, _): id
         case .note(let id, _), .revert(let id, _, _): id
         case .schedule(let id, _), .expire(let id), .publish(let id, _), .attach(let id, _): id
@@ -55,6 +61,8 @@ public enum Command: Hashable, Sendable {
         case .revise(let id, _): "revise \(id)"
         case .submit(let id): "submit \(id)"
         case .approve(let id, let r): "approve \(id) r\(r)"
+        case .approveAt(let id, let r, let at): "approve \(id) r\(r) for \(ISO8601DateFormatter().string(from: at))"
+        case .sendBack(let id): "send back \(id)"
         case .requestChanges(let id, let r, _): "request-changes \(id) r\(r)"
         case .reject(let id, let r, _): "reject \(id) r\(r)"
         case .note(let id, _): "note \(id)"

@@ -10,7 +10,8 @@ public enum Change: Codable, Hashable, Sendable {
     case draftCreated(draft: Draft)
     case revised(draft: String, revision: Revision)
     case submitted(draft: String, revision: Int)
-    case approved(draft: String, revision: Int)
+    /// `scheduledFor` is the time the officer approved it for (nil: as soon as approved).
+    case approved(draft: String, revision: Int, scheduledFor: Date? = nil)
     case changesRequested(draft: String, revision: Int, comment: String)
     case rejected(draft: String, revision: Int, reason: String)
     case noted(item: String, note: InternalNote)
@@ -20,6 +21,8 @@ public enum Change: Codable, Hashable, Sendable {
     case scheduled(draft: String, at: Date?)
     case expired(draft: String)
     case published(draft: String, files: [String])
+    /// At publication a rule stopped an approved post; it went back to its author.
+    case sentBack(draft: String, rule: String, reason: String)
     case attached(draft: String, images: [PostImage])
     /// A command the rules refused; recorded so refusals are audited too.
     case refused(command: String, rule: String, reason: String)

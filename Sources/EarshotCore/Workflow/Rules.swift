@@ -92,7 +92,7 @@ public enum Rules {
             guard draft.state == .draft || draft.state == .changesRequested else {
                 return .failure(Refusal("draft.submit", "a \(draft.state.rawValue) draft cannot be submitted"))
             }
-            if let block = PolicyLint.blocking(ws.config.lint(draft)).first {
+            if let block = blockingFindings(draft, ws: ws, now: now).first {
                 return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
             }
             return .success(.submitted(draft: id, revision: draft.current.number))
@@ -121,15 +121,38 @@ public enum Rules {
                 if let at = draft.scheduledFor, at <= now {
                     return .failure(Refusal("schedule.passed", "\(id) was due to go out before it was approved; set a new time first"))
                 }
-                if let block = PolicyLint.blocking(ws.config.lint(draft)).first {
+                if let block = blockingFindings(draft, ws: ws, now: now).first {
                     return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
                 }
                 if draft.approvals.contains(actor.login) {
                     let needed = ws.config.approvalsNeeded(for: draft.channels)
                     return .failure(Refusal("review.again", "you already approved \(id); it needs \(needed) different officers"))
                 }
-                return .success(.approved(draft: id, revision: revision))
+                return .success(.approved(draft: id, revision: revision, scheduledFor: draft.scheduledFor))
             }
+
+        case .approveAt(let id, let revision, let at):
+            return review(id, revision: revision, actor: actor, ws: ws, verb: "approve", states: [.submitted, .approved, .scheduled]) { draft in
+                if at <= now { return .failure(Refusal("schedule.past", "that time has already passed")) }
+                var timed = draft
+                timed.scheduledFor = at
+                if let block = blockingFindings(timed, ws: ws, now: now).first {
+                    return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
+                }
+                if draft.approvals.contains(actor.login), draft.scheduledFor == at {
+                    let needed = ws.config.approvalsNeeded(for: draft.channels)
+                    return .failure(Refusal("review.again", "you already approved \(id) for that time; it needs \(needed) different officers"))
+                }
+                return .success(.approved(draft: id, revision: revision, scheduledFor: at))
+            }
+
+        case .sendBack(let id):
+            guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
+            // Only what the gate itself would refuse can be sent back this way.
+            guard case .sendBack(let why) = publishVerdict(draft, in: ws, at: now) else {
+                return .failure(Refusal("publish.ready", "\(id) breaks no rule that would stop it going out"))
+            }
+            return .success(.sentBack(draft: id, rule: why.rule, reason: why.message))
 
         case .schedule(let id, let at):
             guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
@@ -140,6 +163,9 @@ public enum Rules {
             }
             if let at, at <= now {
                 return .failure(Refusal("schedule.past", "that time has already passed"))
+            }
+            guard at != draft.scheduledFor else {
+                return .failure(Refusal("schedule.unchanged", "\(id) is already set for that time"))
             }
             if let at, let block = PolicyLint.blocking(ws.config.lint(draft, publishAt: at)).first(where: { $0.rule == "quiet-hours" }) {
                 return .failure(Refusal("policy.quiet-hours", "the posting policy blocks this: \(block.message)"))
@@ -165,11 +191,10 @@ public enum Rules {
 
         case .publish(let id, let files):
             guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
-            guard draft.state == .approved || draft.state == .scheduled else {
-                return .failure(Refusal("publish.state", "only approved posts are published; \(id) is \(draft.state.rawValue)"))
-            }
-            if let at = draft.scheduledFor, at > now {
-                return .failure(Refusal("publish.early", "\(id) is scheduled for later"))
+            switch publishVerdict(draft, in: ws, at: now) {
+            case .ready: break
+            case .notApproved(let refusal), .sendBack(let refusal): return .failure(refusal)
+            case .wait(_, let refusal): return .failure(refusal)
             }
             guard !files.isEmpty else { return .failure(Refusal("publish.files", "nothing was written to the outbox")) }
             return .success(.published(draft: id, files: files))
@@ -210,25 +235,27 @@ public enum Rules {
             let who = ws.member(other.author)?.name ?? other.author
             return .failure(Refusal("reply.collision", "\(who) replied to this while you were writing (\(other.id)); read theirs before sending yours"))
         }
-        let direct = actor.role != .staff || ws.config.replyRoute(for: item.channel) == .direct
-        let draft = Draft(
+        // An escalated item is comms' to answer: staff replies to it always go through them.
+        let direct = actor.role != .staff || (ws.config.replyRoute(for: item.channel) == .direct && item.status != .escalated)
+        var draft = Draft(
             id: draftID, author: actor.login, branch: actor.branch ?? item.branch, channels: [item.channel],
             revisions: [Revision(number: 1, text: text, author: actor.login, at: now)],
             state: direct ? .approved : .submitted, createdAt: now, submittedAt: direct ? nil : now,
             inReplyTo: itemID)
+        draft.direct = direct ? true : nil
         return .success(.replyDrafted(draft: draft, direct: direct))
     }
 
     /// Shared checks for approve, request changes and reject.
     private static func review(
         _ id: String, revision: Int, actor: StaffMember, ws: Workspace, verb: String,
-        _ change: (Draft) -> Result<Change, Refusal>
+        states: Set<DraftState> = [.submitted], _ change: (Draft) -> Result<Change, Refusal>
     ) -> Result<Change, Refusal> {
         guard actor.role == .comms else {
             return .failure(Refusal("role.review", "only comms officers can \(verb) drafts"))
         }
         guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
-        guard draft.state == .submitted else {
+        guard states.contains(draft.state) else {
             return .failure(Refusal("review.state", "only submitted drafts can be reviewed; \(id) is \(draft.state.rawValue)"))
         }
         guard revision == draft.current.number else {
@@ -273,5 +300,15 @@ public enum Rules {
 
     static func normalTag(_ tag: String) -> String {
         tag.trimmingCharacters(in: .whitespaces).lowercased()
+    }
+}
+
+extension Rules {
+    /// The blocking policy findings for a draft at the time it would go out: its
+    /// scheduled time, or now. Without a time, quiet hours do not block the decision:
+    /// the publisher holds the post until they end.
+    static func blockingFindings(_ draft: Draft, ws: Workspace, now: Date) -> [LintFinding] {
+        let blocking = PolicyLint.blocking(ws.config.lint(draft, publishAt: draft.scheduledFor ?? now))
+        return draft.scheduledFor == nil ? blocking.filter { $0.rule != "quiet-hours" } : blocking
     }
 }

@@ -71,21 +71,30 @@ public struct Workspace: Hashable, Sendable {
                 draft.approvals = []
                 draft.submittedAt = event.at
             }
-        case .approved(let id, let revision):
+        case .approved(let id, let revision, let time):
             let needed = drafts[id].map { config.approvalsNeeded(for: $0.channels) } ?? 1
             touchDraft(id, event) { draft in
+                // Approved for a new time: approvals given for the old one no longer count.
+                if let time, time != draft.scheduledFor {
+                    draft.scheduledFor = time
+                    draft.approvals = []
+                }
                 if !draft.approvals.contains(event.actor) { draft.approvals.append(event.actor) }
                 // Enough officers have approved: it goes out now, or at its time.
                 if draft.approvals.count >= needed {
                     draft.state = draft.scheduledFor == nil ? .approved : .scheduled
+                } else {
+                    draft.state = .submitted
                 }
                 draft.notes.append(ReviewNote(by: event.actor, at: event.at, revision: revision, verdict: .approved, text: ""))
             }
         case .scheduled(let id, let at):
             touchDraft(id, event) { draft in
+                guard at != draft.scheduledFor else { return }
                 draft.scheduledFor = at
-                if draft.state == .approved, at != nil { draft.state = .scheduled }
-                if draft.state == .scheduled, at == nil { draft.state = .approved }
+                // Approvals were given for the old time: the officers approve the new one.
+                draft.approvals = []
+                if draft.state == .approved || draft.state == .scheduled { draft.state = .submitted }
             }
         case .attached(let id, let images):
             touchDraft(id, event) { $0.images = images }
@@ -106,6 +115,13 @@ public struct Workspace: Hashable, Sendable {
                 draft.publishedAt = event.at
                 draft.outbox = files
             }
+        case .sentBack(let id, _, let reason):
+            touchDraft(id, event) { draft in
+                draft.state = .changesRequested
+                draft.approvals = []
+                draft.notes.append(ReviewNote(by: event.actor, at: event.at, revision: draft.current.number, verdict: .blocked,
+                                              text: "stopped when it was due to go out: \(reason)"))
+            }
         case .changesRequested(let id, let revision, let comment):
             touchDraft(id, event) { draft in
                 draft.state = .changesRequested
@@ -124,6 +140,7 @@ public struct Workspace: Hashable, Sendable {
             draft.version = event.seq
             draft.changedBy = event.actor
             draft.changedAt = event.at
+            if direct { draft.direct = true }
             drafts[draft.id] = draft
             if direct, let target = draft.inReplyTo, let before = items[target]?.status {
                 if before.isOpen { rollups.count(.handled, at: event.at, calendar: calendar) }
