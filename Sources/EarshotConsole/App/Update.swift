@@ -284,6 +284,9 @@ extension AppState {
         } else if refusals.isEmpty, case .success(let last)? = answers.last?.result {
             // A sequence (create then submit, schedule then approve): say where it ended.
             message = StatusMessage(Outcome.describe(last, in: workspace), .success)
+        } else if done.isEmpty, let first = refusals.first, refusals.allSatisfy({ $0 == first }) {
+            // A sequence refused as a whole: nothing of it was applied; say why.
+            message = StatusMessage(first.message, .refusal)
         } else {
             let first = refusals[0].message
             message = StatusMessage("\(done.count) done, \(refusals.count) refused: \(first)", done.isEmpty ? .refusal : .warning)
