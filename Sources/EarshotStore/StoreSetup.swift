@@ -75,17 +75,6 @@ public enum StoreSetup {
         try write(files, config: workspace.config, staff: workspace.staff, snapshot: snapshot)
     }
 
-    /// Copies a store directory (the demo seed) to a fresh temporary directory.
-    public static func temporaryCopy(of seed: URL) throws -> URL {
-        guard FileManager.default.fileExists(atPath: StoreFiles(root: seed).config.path) else {
-            throw StoreError.notFound(path: seed.path, hint: "The demo seed is missing; is this a complete checkout?")
-        }
-        let target = FileManager.default.temporaryDirectory
-            .appendingPathComponent("earshot-demo-\(UUID().uuidString.prefix(8).lowercased())")
-        try FileManager.default.copyItem(at: seed, to: target)
-        return target
-    }
-
     /// Where the console looks for a store: `--store`, then `$EARSHOT_STORE`, then
     /// `$XDG_DATA_HOME/earshot` (default `~/.local/share/earshot`).
     public static func location(flag: String?, environment: [String: String]) -> (url: URL, source: String) {
