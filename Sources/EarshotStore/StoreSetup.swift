@@ -4,7 +4,7 @@ import Foundation
 /// Creating stores and finding them.
 public enum StoreSetup {
     /// Creates an empty store at `root` with one admin. Refuses to touch a directory
-    /// that already holds a store. Without `group` the store is its owner's alone
+    /// that already holds a store. Without `group` a new directory is its owner's alone
     /// (mode 0700: the service-account deployment); with one, the directory is given
     /// to that group, setgid and group-writable (the shared-group deployment), and
     /// every file Earshot makes in it follows. Never writes a `demo` block.
@@ -27,7 +27,9 @@ public enum StoreSetup {
         } catch {
             throw StoreError.io(file: root.path, operation: "create", errno: Int32((error as NSError).code))
         }
-        if mkdir(root.path, 0o700) != 0, errno != EEXIST {
+        // A directory made beforehand (say `install -d -g staff -m 2770`) keeps the mode its admin gave it.
+        let made = mkdir(root.path, 0o700) == 0
+        if !made, errno != EEXIST {
             throw StoreError.io(file: root.path, operation: "create", errno: errno)
         }
         if let gid {
@@ -35,7 +37,7 @@ public enum StoreSetup {
                 throw StoreError.io(file: root.path, operation: "give the group \(group ?? "") to", errno: errno)
             }
             chmod(root.path, 0o2770)
-        } else {
+        } else if made {
             chmod(root.path, 0o700)
         }
         let config = StoreConfig(
