@@ -97,6 +97,7 @@ test_a_planted_symlink_at_the_publishers_temp_name_is_not_followed() {
     # A's own private file, and B's link to it at the name publish used for its temp file.
     as "$A" 077 sh -c 'echo "A private" > secret'
     local victim=/home/$A/secret
+    as "$B" 002 mkdir -p "$store/outbox"   # where an older Earshot had not made it yet
     # The link carries the pid publish will have: this shell's, kept by exec.
     bash -c '
         link="$1/outbox/.d-0006.facebook.json.$$.tmp"
