@@ -79,7 +79,7 @@ test_a_copy_made_by_earshot_demo_is_a_demo_and_reopens_as_one() {
     start s "$EARSHOT --store $store --as priya"
     wait_for s "priya · comms"
     keys s q
-    wait_for s "The demo copy is kept at $store"
+    wait_for s "The demo store is kept at $store"
     # Reopened without --as: the demo's default login, not a refusal.
     start r "$EARSHOT --store $store"
     wait_for r "demo: you are aisha (staff)"
