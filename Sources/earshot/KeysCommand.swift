@@ -67,7 +67,7 @@ struct Keys: ParsableCommand {
                 return
             }
             try site.save(file)
-            print("Removed \(removed) key\(removed == 1 ? "" : "s") of \(login).")
+            print("Removed \(removed) key\(removed == 1 ? "" : "s") of \(Sanitizer.clean(login)).")
         }
     }
 

@@ -95,7 +95,7 @@ enum Identity {
             }
             guard let member = ws.member(actAs) else {
                 let logins = ws.staff.map { "\($0.login) (\($0.role.rawValue))" }.joined(separator: ", ")
-                throw UserError("No '\(actAs)' in this store's staff.json. Try one of: \(logins).")
+                throw UserError(Sanitizer.clean("No '\(actAs)' in this store's staff.json. Try one of: \(logins)."))
             }
             return (member, notes)
         }
