@@ -99,7 +99,7 @@ test_two_keys_map_to_two_logins_in_a_marked_block() {
     check "ben's key runs earshot shell ben" grep -q "^restrict,pty,command=\"[^\"]* shell --store $STORE ben\" ssh-ed25519 " "$file"
     check "priya's key runs earshot shell priya" grep -q "^restrict,pty,command=\"[^\"]* shell --store $STORE priya\" ssh-ed25519 " "$file"
     local listed; listed=$(as_svc "$EARSHOT" keys list --store "$STORE")
-    check "keys list names both" test "$(echo "$listed" | awk '{print $1}' | tr '\n' ' ')" = "ben priya "
+    check "keys list names both" test "$(echo "$listed" | awk '{print $1}' | sort | tr '\n' ' ')" = "ben priya "
     check "ben's key cannot also be priya's" bash -c "! runuser -u $SVC -- env HOME=$SVC_HOME $EARSHOT keys add --store $STORE priya $SSH_DIR/keys/ben.pub 2>/dev/null"
     check "a login not in staff.json gets no key" bash -c "! runuser -u $SVC -- env HOME=$SVC_HOME $EARSHOT keys add --store $STORE mallory $SSH_DIR/keys/ben.pub 2>/dev/null"
     check "the store is the account's alone" test "$(stat -c %a "$STORE")" = 700
@@ -141,6 +141,15 @@ test_no_key_gets_a_shell_or_reads_files() {
     check "comms can audit" grep -q '"seq"' <<<"$out"
     set +e; out=$(as_key priya audit --store /tmp 2>&1); rc=$?; set -e
     check "no other store" test "$rc" -ne 0
+}
+
+test_a_removed_key_no_longer_gets_in() {
+    as_svc "$EARSHOT" keys remove --store "$STORE" ben
+    check "ben's line is gone" test -z "$(grep " shell --store $STORE ben\"" "$SVC_HOME/.ssh/authorized_keys")"
+    check "priya's line stays" grep -q " shell --store $STORE priya\"" "$SVC_HOME/.ssh/authorized_keys"
+    local rc; set +e; as_key ben audit >/dev/null 2>&1; rc=$?; set -e
+    check "sshd now refuses ben's key" test "$rc" -eq 255
+    as_svc "$EARSHOT" keys add --store "$STORE" ben "$SSH_DIR/keys/ben.pub" >/dev/null
 }
 
 test_earshot_shell_refuses_a_store_that_is_not_private() {
