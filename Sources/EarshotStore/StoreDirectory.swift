@@ -64,7 +64,12 @@ struct StoreDirectory {
             let temp = ".\(name).\(UInt64.random(in: 0...UInt64.max)).tmp"
             let fd = openat(self.fd, temp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
             if fd >= 0 {
-                try own(fd, mode: mode, name: name)
+                do {
+                    try own(fd, mode: mode, name: name)
+                } catch {
+                    unlinkat(self.fd, temp, 0)
+                    throw error
+                }
                 return (fd, temp)
             }
             if errno != EEXIST { throw StoreError.io(file: name, operation: "create a temporary file for", errno: errno) }
