@@ -4,6 +4,7 @@
 # sshd on 127.0.0.1 (started and stopped here) runs `earshot shell LOGIN` for each key.
 # The account is made with useradd and removed afterwards, even on failure.
 source "$(dirname "$0")/lib.sh"
+[ "$(id -u)" -eq 0 ] || { echo "$(basename "$0"): needs root, to make and remove real Unix users (CI runs as root)"; exit 1; }
 
 SSHD=$(command -v sshd || echo /usr/sbin/sshd)
 PORT=$((20000 + RANDOM % 20000))

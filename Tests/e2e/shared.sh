@@ -4,6 +4,7 @@
 # open and triage; Earshot sets every mode itself; a symlink planted by a group
 # member at a temporary file's name is never followed; a reader audits read-only.
 source "$(dirname "$0")/lib.sh"
+[ "$(id -u)" -eq 0 ] || { echo "$(basename "$0"): needs root, to make and remove real Unix users (CI runs as root)"; exit 1; }
 
 GRP="esg$$"
 A="esa$$"          # admin, runs publish
