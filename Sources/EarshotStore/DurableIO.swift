@@ -6,7 +6,9 @@ import Darwin
 #endif
 
 /// The few POSIX calls the store's guarantees rest on: `O_APPEND` + `fsync` for the
-/// journal, temp file + `fsync` + `rename` for whole files, `flock` between writers.
+/// journal, temp file + `fsync` + `rename` for whole files (`FileLock`: `flock` between
+/// writers). Every file is made through a `StoreDirectory`: modes set by Earshot,
+/// temporary files `O_EXCL|O_NOFOLLOW`, no symlink ever followed.
 enum DurableIO {
     /// Reads a whole file; nil when it does not exist.
     static func read(_ url: URL) throws -> Data? {
@@ -16,6 +18,22 @@ enum DurableIO {
             throw StoreError.io(file: url.lastPathComponent, operation: "open", errno: errno)
         }
         defer { close(fd) }
+        return try readAll(fd: fd, from: 0, file: url.lastPathComponent)
+    }
+
+    /// Reads a file that must be the caller's own and not a symlink (an unsent reply);
+    /// nil when it does not exist. Anyone else's file in its place is refused, not read.
+    static func readOwn(_ url: URL) throws -> Data? {
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.io(file: url.lastPathComponent, operation: "open", errno: errno)
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, st.st_uid == geteuid(), st.st_mode & S_IFMT == S_IFREG else {
+            throw StoreError.malformed(file: url.lastPathComponent, line: nil, detail: "is not a file of your own; it was left alone and not read")
+        }
         return try readAll(fd: fd, from: 0, file: url.lastPathComponent)
     }
 
@@ -57,38 +75,41 @@ enum DurableIO {
     }
 
     /// Replaces `url` atomically: a reader sees the old file or the new one, never half.
-    static func replace(_ url: URL, with data: Data) throws {
+    /// The new file gets `mode` (default: what its directory's files get), whatever the umask.
+    /// `durable: false` skips the fsyncs, for files that are not worth them (presence).
+    static func replace(_ url: URL, with data: Data, mode: mode_t? = nil, durable: Bool = true) throws {
         let name = url.lastPathComponent
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(name).\(getpid()).tmp")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 { throw StoreError.io(file: name, operation: "create a temporary file for", errno: errno) }
+        let dir = try StoreDirectory(url.deletingLastPathComponent())
+        defer { dir.close() }
+        let (fd, temp) = try dir.createTemporary(for: name, mode: mode ?? dir.fileMode)
         do {
             try writeAll(fd: fd, data, file: name)
-            try sync(fd: fd, file: name)
+            if durable { try sync(fd: fd, file: name) }
             close(fd)
         } catch {
             close(fd)
-            unlink(temp.path)
+            unlinkat(dir.fd, temp, 0)
             throw error
         }
-        if rename(temp.path, url.path) != 0 {
+        // renameat replaces a symlink at `name` itself, never what it points to.
+        if renameat(dir.fd, temp, dir.fd, name) != 0 {
             let code = errno
-            unlink(temp.path)
+            unlinkat(dir.fd, temp, 0)
             throw StoreError.io(file: name, operation: "replace", errno: code)
         }
-        syncDirectory(url.deletingLastPathComponent())
+        if durable { _ = fsync(dir.fd) }
     }
 
     /// Creates `url` whole or not at all, and never replaces it: the data goes to a
     /// temporary file, is fsynced, then hard-linked into place (link fails if the
-    /// name exists). Returns false when the file was already there.
+    /// name exists, even as a symlink). Returns false when the file was already there.
     @discardableResult
     static func createOnce(_ url: URL, with data: Data) throws -> Bool {
         let name = url.lastPathComponent
-        let temp = url.deletingLastPathComponent().appendingPathComponent(".\(name).\(getpid()).tmp")
-        let fd = open(temp.path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        if fd < 0 { throw StoreError.io(file: name, operation: "create a temporary file for", errno: errno) }
-        defer { unlink(temp.path) }
+        let dir = try StoreDirectory(url.deletingLastPathComponent())
+        defer { dir.close() }
+        let (fd, temp) = try dir.createTemporary(for: name, mode: dir.fileMode)
+        defer { unlinkat(dir.fd, temp, 0) }
         do {
             try writeAll(fd: fd, data, file: name)
             try sync(fd: fd, file: name)
@@ -97,11 +118,11 @@ enum DurableIO {
             close(fd)
             throw error
         }
-        if link(temp.path, url.path) != 0 {
+        if linkat(dir.fd, temp, dir.fd, name, 0) != 0 {
             if errno == EEXIST { return false }
             throw StoreError.io(file: name, operation: "publish", errno: errno)
         }
-        syncDirectory(url.deletingLastPathComponent())
+        _ = fsync(dir.fd)
         return true
     }
 
@@ -114,11 +135,13 @@ enum DurableIO {
     }
 
     /// Appends `data` as one write and fsyncs it. If the write fails part-way (disk
-    /// full), the file is cut back so no torn line is left behind.
+    /// full), the file is cut back so no torn line is left behind. A symlink in the
+    /// file's place is refused, never written through.
     static func append(_ data: Data, to url: URL) throws {
         let name = url.lastPathComponent
-        let fd = open(url.path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o644)
-        if fd < 0 { throw StoreError.io(file: name, operation: "open", errno: errno) }
+        let dir = try StoreDirectory(url.deletingLastPathComponent())
+        defer { dir.close() }
+        let fd = try dir.openForAppend(name)
         defer { close(fd) }
         var st = stat()
         guard fstat(fd, &st) == 0 else { throw StoreError.io(file: name, operation: "inspect", errno: errno) }
@@ -137,28 +160,5 @@ enum DurableIO {
         var st = stat()
         guard stat(url.path, &st) == 0 else { return nil }
         return (Int(st.st_size), UInt64(st.st_ino))
-    }
-}
-
-/// An exclusive advisory lock between processes (and between stores in one process:
-/// each `FileLock` opens its own descriptor, and flock locks belong to descriptors).
-final class FileLock {
-    private let fd: Int32
-    private let name: String
-
-    init(_ url: URL) throws {
-        name = url.lastPathComponent
-        fd = open(url.path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        if fd < 0 { throw StoreError.io(file: name, operation: "open the lock file", errno: errno) }
-    }
-
-    deinit { close(fd) }
-
-    func withLock<T>(_ body: () throws -> T) throws -> T {
-        while flock(fd, LOCK_EX) != 0 {
-            if errno != EINTR { throw StoreError.io(file: name, operation: "lock", errno: errno) }
-        }
-        defer { flock(fd, LOCK_UN) }
-        return try body()
     }
 }

@@ -38,11 +38,7 @@ extension Store {
 
     /// Publishes where this session is. Not fsynced: presence is ephemeral by nature.
     public func publish(_ presence: Presence) throws {
-        try FileManager.default.createDirectory(at: sessionsDirectory, withIntermediateDirectories: true)
-        let url = sessionFile(presence.session)
-        let temp = url.appendingPathExtension("tmp")
-        try JSONFormat.encoder(pretty: false).encode(presence).write(to: temp)
-        if rename(temp.path, url.path) != 0 { throw StoreError.io(file: "sessions/", operation: "publish", errno: errno) }
+        try DurableIO.replace(sessionFile(presence.session), with: JSONFormat.encoder(pretty: false).encode(presence), durable: false)
     }
 
     /// Other live sessions; unreadable or stale files are skipped.

@@ -203,7 +203,7 @@ public final class Store {
     /// event starts on a line of its own.
     private func repairTornTailLocked() throws {
         guard let id = DurableIO.identity(files.journal), id.size > journalOffset else { return }
-        let fd = open(files.journal.path, O_RDWR | O_CLOEXEC)
+        let fd = open(files.journal.path, O_RDWR | O_NOFOLLOW | O_CLOEXEC)
         if fd < 0 { throw StoreError.io(file: "journal.jsonl", operation: "open", errno: errno) }
         defer { close(fd) }
         let tail = try DurableIO.readAll(fd: fd, from: journalOffset, file: "journal.jsonl")

@@ -43,14 +43,14 @@ extension Store {
     }
 
     /// Saves durably (temp file, fsync, rename): after this returns, a crash keeps it.
+    /// Mode 0600 whatever the store's: an unsent reply is its writer's alone.
     public func saveWorkInProgress(_ wip: WorkInProgress) throws {
-        try FileManager.default.createDirectory(at: wipDirectory, withIntermediateDirectories: true)
-        try DurableIO.replace(wipFile(wip.login), with: JSONFormat.encoder(pretty: true).encode(wip))
+        try DurableIO.replace(wipFile(wip.login), with: JSONFormat.encoder(pretty: true).encode(wip), mode: 0o600)
     }
 
     /// The person's unsent reply, if any. A damaged file is reported, not deleted.
     public func workInProgress(for login: String) throws -> WorkInProgress? {
-        guard let data = try DurableIO.read(wipFile(login)) else { return nil }
+        guard let data = try DurableIO.readOwn(wipFile(login)) else { return nil }
         return try JSONFormat.decode(WorkInProgress.self, from: data, file: "wip/\(wipFile(login).lastPathComponent)")
     }
 

@@ -18,13 +18,18 @@ struct Init: ParsableCommand {
     @Option(name: .long, help: "IANA time zone in which days are counted.")
     var timeZone = TimeZone.current.identifier
 
+    @Option(name: .long, help: ArgumentHelp(
+        "Share the store with this Unix group (setgid, group-writable). Without it the store is yours alone (mode 0700).",
+        valueName: "group"))
+    var group: String?
+
     func run() throws {
         let login = Identity.currentLogin()
         let url = URL(fileURLWithPath: path)
         do {
             try StoreSetup.create(
                 at: url, organisation: organisation,
-                admin: StaffMember(login: login, name: login, role: .admin), timeZone: timeZone)
+                admin: StaffMember(login: login, name: login, role: .admin), timeZone: timeZone, group: group)
         } catch {
             throw UserError("\(error)")
         }

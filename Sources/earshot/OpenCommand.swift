@@ -18,7 +18,10 @@ struct Open: ParsableCommand {
     @Flag(name: .long, help: "Open a fresh temporary copy of the bundled demo store.")
     var demo = false
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this staff login (demo stores only).", valueName: "login"))
+    @Flag(name: .long, help: "With --demo: make the copy, print its path and stop, without opening the console.")
+    var copyOnly = false
+
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this staff login (in a demo copy only).", valueName: "login"))
     var actAs: String?
 
     @Option(name: .long, help: ArgumentHelp("Colour theme: default, light, high-contrast, monochrome, or a file name in a themes folder.", valueName: "name"))
@@ -29,14 +32,22 @@ struct Open: ParsableCommand {
 
     func run() throws {
         let env = ProcessInfo.processInfo.environment
-        let resources = Resources.locate(environment: env)
         let root: URL
         if demo {
-            guard let seed = resources.demoSeed else {
+            guard let seed = Resources.locate(environment: env).demoSeed else {
                 throw UserError("Cannot find seeds/demo next to this earshot binary. Set EARSHOT_HOME to the Earshot checkout.")
             }
-            root = try StoreSetup.temporaryCopy(of: seed)
+            do {
+                root = try DemoCopy.make(from: seed)
+            } catch {
+                throw UserError("\(error)")
+            }
+            if copyOnly {
+                print(root.path)
+                return
+            }
         } else {
+            if copyOnly { throw UserError("--copy-only goes with --demo.") }
             let location = StoreSetup.location(flag: store, environment: env)
             guard FileManager.default.fileExists(atPath: location.url.appendingPathComponent("store.json").path) else {
                 throw UserError("""
@@ -55,81 +66,43 @@ struct Open: ParsableCommand {
         } catch {
             throw UserError("\(error)")
         }
-        let ws = opened.workspace
-        let (me, note) = try Identity.resolve(in: ws, actAs: actAs, storePath: root.path)
-        let clock = Clock.forStore(ws.config)
-
-        // NO_COLOR (any non-empty value) wins over --theme: https://no-color.org
-        let noColor = !(env["NO_COLOR"] ?? "").isEmpty
-        let themeName = noColor ? "monochrome" : (theme ?? "default")
-        let loader = ThemeLoader(directories: resources.themeDirectories)
-        var chosenTheme: Theme
-        do {
-            chosenTheme = try loader.load(themeName)
-        } catch {
-            throw UserError("\(error)")
-        }
-
-        // Rebindings from $XDG_CONFIG_HOME/earshot/keymap.json; a bad file is an error, not a surprise.
-        var keymap = Keymap.standard
-        let keymapFile = resources.configDirectory.appendingPathComponent("keymap.json")
-        if let data = try? Data(contentsOf: keymapFile) {
-            do {
-                keymap = try KeymapFile.load(data)
-            } catch {
-                throw UserError("\(keymapFile.path): \(error)")
-            }
-        }
-
+        let marker = DemoCopy.recognise(root)
+        let (me, notes) = try Identity.resolve(in: opened.workspace, demo: marker, actAs: actAs, storePath: root.path)
+        let clock = Clock.forStore(demo: marker)
         try MainActor.assumeIsolated {
-            Signals.install()
-            let backend: NCursesBackend
-            do {
-                backend = try NCursesBackend(options: .init(ascii: ascii, forceMonochrome: themeName == "monochrome"))
-            } catch {
-                throw UserError("Cannot start the terminal: \(error)")
-            }
-            // No colours at all: only attributes can carry meaning.
-            if backend.capabilities.colors == 0 { chosenTheme = .monochrome }
-            var state = AppState(
-                workspace: ws, me: me, now: clock(), size: backend.size,
-                glyphs: backend.capabilities.unicode && !ascii ? .unicode : .ascii,
-                theme: chosenTheme, keymap: keymap)
-            if !opened.warnings.isEmpty {
-                state.message = StatusMessage(opened.warnings.joined(separator: "; "), .warning)
-            } else if let note {
-                state.message = StatusMessage(note, .info)
-            }
-            let log = FileLog.standard(environment: env)
-            log.write("opened \(root.path) as \(me.login) (\(me.role.rawValue))")
-            let runtime = ConsoleRuntime(state: state, backend: backend, store: opened, clock: clock, log: log)
-            runtime.run()
-            backend.shutdown()
-            log.write(Signals.stopRequested ? "stopped by a signal" : "quit")
+            try ConsoleLaunch(store: opened, me: me, clock: clock, notes: notes, theme: theme, ascii: ascii).run()
         }
-        if demo {
+        if marker != nil {
             print("The demo store is kept at \(root.path); open it again with: earshot --store \(root.path)")
         }
     }
 }
 
-/// Who is at the keyboard: the Unix login, looked up in staff.json.
+/// Who is at the keyboard: the Unix login, looked up in staff.json. Only in a demo
+/// copy made by `earshot --demo` (`demo` is its marker) may someone choose with `--as`,
+/// or fall back to the demo's default login.
 enum Identity {
-    static func resolve(in ws: Workspace, actAs: String?, storePath: String) throws -> (StaffMember, String?) {
+    static func resolve(in ws: Workspace, demo: DemoCopy?, actAs: String?, storePath: String) throws -> (StaffMember, [String]) {
+        var notes: [String] = []
+        if ws.config.demo != nil, demo == nil {
+            notes.append(ignoredDemoBlock)
+        }
         if let actAs {
-            guard ws.config.demo != nil else {
-                throw UserError("--as works on demo stores only; on a real store you are your Unix login.")
+            guard demo != nil else {
+                throw UserError("""
+                    --as works only in a demo copy made by `earshot --demo`; on \(storePath) you are your Unix login, '\(currentLogin())'.
+                    """)
             }
             guard let member = ws.member(actAs) else {
                 let logins = ws.staff.map { "\($0.login) (\($0.role.rawValue))" }.joined(separator: ", ")
-                throw UserError("No '\(actAs)' in this store's staff.json. Try one of: \(logins).")
+                throw UserError(Sanitizer.clean("No '\(actAs)' in this store's staff.json. Try one of: \(logins)."))
             }
-            return (member, nil)
+            return (member, notes)
         }
         let login = currentLogin()
-        if let member = ws.member(login) { return (member, nil) }
-        if let demo = ws.config.demo, let member = ws.member(demo.defaultLogin) {
-            return (member, "demo: you are \(member.login) (\(member.role.rawValue)); try --as priya for comms")
+        if let member = ws.member(login) { return (member, notes) }
+        if let demo, let member = ws.member(demo.defaultLogin) {
+            return (member, notes + ["demo: you are \(member.login) (\(member.role.rawValue)); try --as priya for comms"])
         }
         throw UserError("""
             Your login '\(login)' is not in \(storePath)/staff.json, so Earshot cannot tell what you may do.
@@ -137,18 +110,20 @@ enum Identity {
             """)
     }
 
+    static let ignoredDemoBlock =
+        "store.json has a demo block; it is ignored: only a copy made by `earshot --demo` is a demo (remove the block)"
+
     static func currentLogin() -> String {
         if let pw = getpwuid(getuid()), let name = pw.pointee.pw_name { return String(cString: name) }
         return ProcessInfo.processInfo.environment["USER"] ?? "unknown"
     }
 }
 
-/// The console's clock: real time, except on demo stores, where time starts at the
-/// demo's anchor so the seeded ages and "today" stay meaningful.
+/// The clock: real time, except in a demo copy, where time runs from the demo's anchor
+/// as from the moment the copy was made, the same for every session on it.
 enum Clock {
-    static func forStore(_ config: StoreConfig) -> @Sendable () -> Date {
-        guard let anchor = config.demo?.clockAnchor else { return { Date() } }
-        let start = Date()
-        return { anchor.addingTimeInterval(Date().timeIntervalSince(start)) }
+    static func forStore(demo: DemoCopy?) -> @Sendable () -> Date {
+        guard let demo else { return { Date() } }
+        return { demo.time(at: Date()) }
     }
 }

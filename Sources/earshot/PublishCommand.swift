@@ -12,7 +12,7 @@ struct Publish: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "path"))
     var store: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this staff login (demo stores only).", valueName: "login"))
+    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this staff login (in a demo copy only).", valueName: "login"))
     var actAs: String?
 
     func run() throws {
@@ -23,8 +23,11 @@ struct Publish: ParsableCommand {
         } catch {
             throw UserError("\(error)")
         }
-        let (me, _) = try Identity.resolve(in: opened.workspace, actAs: actAs, storePath: location.url.path)
-        let now = Clock.forStore(opened.workspace.config)()
+        // The demo clock only in a copy `earshot --demo` made; a demo block in store.json never moves it.
+        let marker = DemoCopy.recognise(location.url)
+        let (me, notes) = try Identity.resolve(in: opened.workspace, demo: marker, actAs: actAs, storePath: location.url.path)
+        for note in notes where marker == nil { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
+        let now = Clock.forStore(demo: marker)()
         let report: PublishReport
         do {
             report = try opened.publishDue(now: now, actor: me.login)

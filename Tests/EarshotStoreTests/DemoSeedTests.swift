@@ -9,7 +9,7 @@ import Testing
         .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("seeds/demo")
 
     func open() throws -> (Store, URL) {
-        let copy = try StoreSetup.temporaryCopy(of: Self.seed)
+        let copy = try DemoCopy.make(from: Self.seed)
         return (try Store(at: copy), copy)
     }
 

@@ -115,18 +115,22 @@ import Testing
         let store = try temp.open()
         _ = try store.apply(Request(.approve(draft: "d-3", revision: 1), by: "morgan", basedOn: 1), at: Fixture.now)
         let earshot = try ConcurrencyTests.benchBinary().deletingLastPathComponent().appendingPathComponent("earshot")
+        // `--as` and the demo clock only in a copy made the way `earshot --demo` makes it.
+        let copy = try DemoCopy.make(from: temp.root, now: Date())
+        defer { try? FileManager.default.removeItem(at: copy) }
         let runs = try (0..<2).map { _ -> Process in
             let p = Process()
             p.executableURL = earshot
-            p.arguments = ["publish", "--store", temp.root.path, "--as", "elena"]
+            p.arguments = ["publish", "--store", copy.path, "--as", "elena"]
             p.standardOutput = FileHandle.nullDevice
             try p.run()
             return p
         }
         for p in runs { p.waitUntilExit() }
-        let lines = try temp.journalLines().filter { $0.contains(#""published""#) }
+        let journal = try String(contentsOf: copy.appendingPathComponent("journal.jsonl"), encoding: .utf8)
+        let lines = journal.split(separator: "\n").filter { $0.contains(#""published""#) }
         #expect(lines.count == 2, "d-1 and d-3, once each")
-        let files = try FileManager.default.contentsOfDirectory(atPath: temp.root.appendingPathComponent("outbox").path).filter { $0.hasSuffix(".json") }
+        let files = try FileManager.default.contentsOfDirectory(atPath: copy.appendingPathComponent("outbox").path).filter { $0.hasSuffix(".json") }
         #expect(files.sorted() == ["d-1.facebook.json", "d-1.x.json", "d-3.facebook.json", "d-3.x.json"])
     }
 }

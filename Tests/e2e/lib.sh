@@ -61,13 +61,8 @@ wait_gone() {
     return 1
 }
 
-# demo_store: a private copy of the bundled demo store; prints its path.
-demo_store() {
-    local dir
-    dir=$(mktemp -d "$WORK/store.XXXX")
-    cp -R "$REPO/seeds/demo/." "$dir/"
-    echo "$dir"
-}
+# demo_store: a fresh demo copy made by `earshot --demo` (so --as works in it); prints its path.
+demo_store() { TMPDIR="$WORK" "$EARSHOT" --demo --copy-only; }
 
 check() {
     # check DESCRIPTION COMMAND...: fail the current test with DESCRIPTION unless COMMAND succeeds.

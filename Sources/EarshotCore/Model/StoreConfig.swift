@@ -11,7 +11,8 @@ public struct StoreConfig: Codable, Hashable, Sendable {
     public var policy: Policy
     /// IANA time zone in which days are counted (e.g. "Europe/London"); UTC when absent.
     public var timeZone: String?
-    /// Present on demo stores only: allows `--as` and pins the demo clock.
+    /// Present in the demo seed only. Read when `earshot --demo` makes a copy (the copy's
+    /// marker then carries it); on any store opened by path it is ignored, with a warning.
     public var demo: DemoSettings?
     /// Named filters, one key away in the inbox.
     public var savedViews: [SavedView]?
