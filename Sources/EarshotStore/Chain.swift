@@ -1,0 +1,22 @@
+import Crypto
+import Foundation
+
+/// The journal's hash chain: every event line carries in "prev" the SHA-256 of the
+/// line before it (its exact bytes, without the newline), through
+/// `archive/events.jsonl` and then `journal.jsonl`. Changing, removing or inserting a
+/// line breaks the chain at the next line; `earshot verify` walks it end to end.
+public enum Chain {
+    /// What a store's first event chains from.
+    public static let genesis = String(repeating: "0", count: 64)
+
+    /// Lowercase hex SHA-256 of one line's bytes.
+    public static func hash<Bytes: DataProtocol>(_ line: Bytes) -> String {
+        SHA256.hash(data: line).map { String(format: "%02x", $0) }.joined()
+    }
+
+    /// Shortened for messages: enough to tell two hashes apart by eye.
+    static func short(_ hash: String?) -> String {
+        guard let hash else { return "none" }
+        return String(hash.prefix(12)) + "…"
+    }
+}
