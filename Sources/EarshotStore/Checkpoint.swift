@@ -115,10 +115,10 @@ extension Checkpoint {
         guard let lastSeq = report.lines.last?.event?.seq else { return }
         if let newestGood {
             if lastSeq > newestGood {
-                report.notes.append("events \(newestGood + 1)–\(lastSeq) come after the newest signed checkpoint (seq \(newestGood)): the chain holds them together, but no signature vouches for them yet")
+                report.notes.append("events \(newestGood + 1)–\(lastSeq) come after the newest signed checkpoint (seq \(newestGood)): no signature vouches for them yet")
             }
         } else {
-            report.notes.append("no signed checkpoint matches this store yet: the chain shows lines changed in place, not a rewrite of the whole history (run `earshot checkpoint`)")
+            report.notes.append("no signed checkpoint covers this store yet: without one the chain shows a line changed in place, but not a history rewritten with every prev recomputed (run `earshot checkpoint` and keep a copy off the host)")
         }
     }
 }
