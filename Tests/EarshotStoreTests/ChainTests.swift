@@ -47,6 +47,9 @@ import Testing
             _ = try aisha.apply(Request(.triage(item: "i-1", to: .handled), by: "aisha", basedOn: 1), at: Fixture.now)
         }
         #expect(try temp.rawLines().count == 2)
+        // Nor does the forged approval reach the outbox.
+        #expect(throws: StoreError.self) { _ = try store.publishDue(now: Fixture.now, actor: "elena") }
+        #expect(!FileManager.default.fileExists(atPath: temp.root.appendingPathComponent("outbox").path))
     }
 
     @Test func anEventOfAnUnknownKindIsKeptAndShownAsUnknown() throws {
