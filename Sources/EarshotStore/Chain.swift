@@ -11,7 +11,15 @@ public enum Chain {
 
     /// Lowercase hex SHA-256 of one line's bytes.
     public static func hash<Bytes: DataProtocol>(_ line: Bytes) -> String {
-        SHA256.hash(data: line).map { String(format: "%02x", $0) }.joined()
+        // Hand-rolled hex: String(format:) per byte costs more than the hash itself.
+        let digits = Array("0123456789abcdef".utf8)
+        var hex = [UInt8]()
+        hex.reserveCapacity(64)
+        for byte in SHA256.hash(data: line) {
+            hex.append(digits[Int(byte >> 4)])
+            hex.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: hex, as: UTF8.self)
     }
 
     /// Shortened for messages: enough to tell two hashes apart by eye.

@@ -13,7 +13,7 @@ extension Store {
         try withWriteLock {
             // Compacting a store that does not check out would make its damage permanent
             // (a missing snapshot's items, a forged line folded into the new snapshot).
-            let check = try ChainCheck(root: files.root).run()
+            let check = try ChainCheck(root: files.root).run(journalOnly: true)
             if let problem = check.problems.first {
                 throw StoreError.malformed(file: "the store", line: nil, detail: "compaction refused, the store does not check out: \(problem). Run `earshot fsck`")
             }
@@ -33,10 +33,16 @@ extension Store {
                 rollups: ws.rollups, head: head)
             // The events themselves are history: moved byte for byte to the archive, where
             // the chain goes on; lines an interrupted compaction already moved are not repeated.
-            let archivedSeq = check.lines.last { $0.file == "archive/events.jsonl" }?.event?.seq ?? 0
+            // Lines an interrupted compaction already moved are not moved twice, and the
+            // first line moved must chain from the archive's last.
+            let archivedLast = try Archive(files: files).lastEventLine()
+            let archivedSeq = try archivedLast.map { try JSONFormat.decoder().decode(Event.self, from: $0).seq } ?? 0
             if let events = try DurableIO.read(files.journal), !events.isEmpty {
                 var moving = Data()
                 for record in try JournalReader.parse(events, firstLine: 1).records where record.event.seq > archivedSeq {
+                    if moving.isEmpty, let archivedLast, record.event.prev != Chain.hash(archivedLast) {
+                        throw StoreError.malformed(file: "journal.jsonl", line: record.line, detail: "compaction refused: this line does not chain from the last line of archive/events.jsonl. Run `earshot verify`")
+                    }
                     moving.append(events[record.start..<record.end])
                 }
                 try FileManager.default.createDirectory(at: files.archive, withIntermediateDirectories: true)
@@ -99,6 +105,32 @@ public struct Archive {
             }
         }
         return items
+    }
+
+    /// The last line of archive/events.jsonl (without its newline), read from the end
+    /// so that compaction never reads the whole history.
+    func lastEventLine() throws -> Data? {
+        let fd = open(files.archivedEvents.path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.io(file: "archive/events.jsonl", operation: "open", errno: errno)
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw StoreError.io(file: "archive/events.jsonl", operation: "inspect", errno: errno) }
+        let size = Int(st.st_size)
+        var block = 1 << 16
+        while true {
+            let from = max(0, size - block)
+            let tail = try DurableIO.readAll(fd: fd, from: from, file: "archive/events.jsonl")
+            let body = tail.last == UInt8(ascii: "\n") ? tail.dropLast() : tail[...]
+            if let newline = body.lastIndex(of: UInt8(ascii: "\n")) {
+                let line = Data(body[body.index(after: newline)...])
+                return line.isEmpty ? nil : line
+            }
+            if from == 0 { return body.isEmpty ? nil : Data(body) }
+            block *= 4
+        }
     }
 
     func append(_ items: [InboxItem], calendar: Calendar) throws {

@@ -122,4 +122,22 @@ import Testing
         #expect(report.problems == [])
         #expect(report.events == 2)
     }
+
+    @Test func aCompactionCutShortBeforeItsSnapshotIsNotArchivedTwice() throws {
+        let temp = try TemporaryStore()
+        let store = try temp.open()
+        _ = try store.apply(Request(.tag(item: "i-1", add: ["events"], remove: []), by: "aisha", basedOn: 1), at: Fixture.now)
+        let snapshot = temp.root.appendingPathComponent("snapshot.json")
+        let (journal, oldSnapshot) = (try Data(contentsOf: temp.journal), try Data(contentsOf: snapshot))
+        try store.compact(now: Fixture.now)
+        // The crash: only the archive was written.
+        try journal.write(to: temp.journal)
+        try oldSnapshot.write(to: snapshot)
+        let reopened = try temp.open()
+        _ = try reopened.apply(Request(.triage(item: "i-2", to: .handled), by: "aisha", basedOn: 1), at: Fixture.now)
+        try reopened.compact(now: Fixture.now)
+        #expect(try temp.rawLines(temp.archivedEvents).count == 2)
+        #expect(try ChainCheck(root: temp.root).run().problems == [])
+        #expect(try temp.open().workspace.items["i-2"]?.status == .handled)
+    }
 }
