@@ -22,6 +22,19 @@ public enum Chain {
         return String(decoding: hex, as: UTF8.self)
     }
 
+    /// Text from a journal line made safe to quote in a message that may reach a
+    /// terminal unsanitised (an error thrown through a CLI verb): controls and
+    /// invisible format characters become U+FFFD.
+    static func quote(_ text: String) -> String {
+        let scalars = text.unicodeScalars.prefix(64).map { scalar -> Unicode.Scalar in
+            switch scalar.properties.generalCategory {
+            case .control, .format, .lineSeparator, .paragraphSeparator: "\u{FFFD}"
+            default: scalar
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
+    }
+
     /// Shortened for messages: enough to tell two hashes apart by eye.
     static func short(_ hash: String?) -> String {
         guard let hash else { return "none" }

@@ -50,7 +50,7 @@ public struct ChainCheck {
         checkSnapshot(base, into: &report)
         if !journalOnly { try Checkpoint.check(files: files, extra: extraCheckpoints, against: &report) }
         let unknown = report.lines.compactMap { line -> String? in
-            if case .unknown(let kind)? = line.event?.change { return "\(line.file) line \(line.number) (\(kind))" }
+            if case .unknown(let kind)? = line.event?.change { return "\(line.file) line \(line.number) (\(Chain.quote(kind)))" }
             return nil
         }
         if !unknown.isEmpty {
@@ -120,7 +120,7 @@ public struct ChainCheck {
     }
 
     private func breakMessage(_ line: Line, _ event: Event, expected: String, previous: Line?) -> String {
-        let here = "\(line.file) line \(line.number) (seq \(event.seq), by \(event.actor))"
+        let here = "\(line.file) line \(line.number) (seq \(event.seq), by \(Chain.quote(event.actor)))"
         guard let previous else {
             return "\(here) does not chain: it is the first event but its prev is \(Chain.short(event.prev)), not the genesis value or the snapshot's head"
         }

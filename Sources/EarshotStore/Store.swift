@@ -250,7 +250,7 @@ public final class Store {
     /// Stops following the journal before a line that does not chain, and says so once.
     private func refuseToFollow(_ record: JournalReader.Record, size: Int) {
         brokenAtSize = size
-        let text = "journal.jsonl line \(record.line) (seq \(record.event.seq), by \(record.event.actor)) does not chain from the line before it, so it and everything after it were not read; changes are refused until the store is checked. Run `earshot verify`."
+        let text = "journal.jsonl line \(record.line) (seq \(record.event.seq), by \(Chain.quote(record.event.actor))) does not chain from the line before it, so it and everything after it were not read; changes are refused until the store is checked. Run `earshot verify`."
         chainBreak = text
         if !warnings.contains(text) { warnings.append(text) }
     }

@@ -89,7 +89,7 @@ public struct StoreCheck {
             for (kind, id) in Self.references(event.change) {
                 let exists = kind == "item" ? ws.items[id] != nil : ws.drafts[id] != nil
                 if !exists {
-                    problems.append("\(here) refers to \(kind) \(id), which does not exist (the line that created it is damaged, set aside or missing)")
+                    problems.append("\(here) refers to \(kind) \(Chain.quote(id)), which does not exist (the line that created it is damaged, set aside or missing)")
                 }
             }
             ws.apply(event)

@@ -77,4 +77,18 @@ import Testing
         #expect(fsck.ok)
         #expect(fsck.notes.contains { $0.contains("2 event(s) of a kind this Earshot does not know") })
     }
+
+    /// Messages about a line quote its actor; a hostile one cannot drive a terminal
+    /// even where an error is printed without the console's sanitiser.
+    @Test func messagesQuoteHostileTextSafely() throws {
+        let temp = try TemporaryStore()
+        try temp.forge([{ #"{"actor":"\u001b]0;owned\u0007priya\u202e","at":"2026-11-27T15:40:00Z","change":{"approved":{"draft":"d-1","revision":1}},"prev":"\#($0)","seq":11}"# }], recompute: false)
+        let store = try temp.open()
+        let problems = try ChainCheck(root: temp.root).run().problems
+        for message in [try #require(store.chainBreak)] + problems {
+            #expect(!message.unicodeScalars.contains { $0.value < 0x20 || $0 == "\u{202E}" })
+        }
+        #expect(store.chainBreak?.contains("by \u{FFFD}]0;owned\u{FFFD}priya\u{FFFD})") == true)
+        #expect(problems.first?.contains("by \u{FFFD}]0;owned\u{FFFD}priya\u{FFFD})") == true)
+    }
 }
