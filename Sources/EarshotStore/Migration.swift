@@ -25,18 +25,12 @@ public enum Migration {
             }
             let stamp = stampFormat(now)
             let backupName = "migrations/\(stamp)"
-            let backup = root.appendingPathComponent(backupName)
-            try FileManager.default.createDirectory(at: backup.appendingPathComponent("archive"), withIntermediateDirectories: true)
             let named: [(URL, String)] = [
                 (files.config, "store.json"), (files.snapshot, "snapshot.json"),
                 (files.archivedEvents, "archive/events.jsonl"), (files.journal, "journal.jsonl"),
             ]
             var originals: [String: Data] = [:]
-            for (url, name) in named {
-                guard let data = try DurableIO.read(url) else { continue }
-                originals[name] = data
-                try DurableIO.replace(backup.appendingPathComponent(name), with: data)
-            }
+            for (url, name) in named { originals[name] = try DurableIO.read(url) }
 
             // The chain runs through the archive, then the journal.
             var head = Chain.genesis
@@ -64,6 +58,10 @@ public enum Migration {
             var journal = rewritten["journal.jsonl"] ?? Data()
             journal.append(try JournalReader.encode(step, prev: head).line)
 
+            // Every line was read and chained; only now is anything written, copies first.
+            let backup = root.appendingPathComponent(backupName)
+            try FileManager.default.createDirectory(at: backup.appendingPathComponent("archive"), withIntermediateDirectories: true)
+            for (name, data) in originals { try DurableIO.replace(backup.appendingPathComponent(name), with: data) }
             if let data = originals["snapshot.json"] {
                 var snapshot = try JSONFormat.decode(SnapshotFile.self, from: data, file: "snapshot.json")
                 snapshot.version = SnapshotFile.currentVersion

@@ -88,4 +88,12 @@ import Testing
         let report = try StoreCheck(root: temp.root).run(repair: false)
         #expect(report.problems.contains { $0.contains("earshot migrate") })
     }
+
+    @Test func aDamagedLineStopsTheMigrationBeforeAnythingIsWritten() throws {
+        let temp = try versionOneStore()
+        try temp.edit(line: 1) { String($0.dropLast(3)) }
+        let before = try snapshotOfFiles(temp.root)
+        #expect(throws: StoreError.self) { try Migration.run(root: temp.root, actor: "elena", now: Fixture.now) }
+        #expect(try snapshotOfFiles(temp.root) == before)
+    }
 }
