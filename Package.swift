@@ -14,6 +14,8 @@ let package = Package(
     dependencies: [
         // Command-line parsing for the `earshot` executable: verbs, --help, --version.
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        // SHA-256 for the journal's hash chain and Ed25519 for signed checkpoints (Foundation has neither on Linux).
+        .package(url: "https://github.com/apple/swift-crypto", "3.12.3"..<"5.0.0"),
     ],
     targets: [
         // The C binding: a module map and a shim header for what Swift cannot reach.
@@ -23,7 +25,7 @@ let package = Package(
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "EarshotCore"),
-        .target(name: "EarshotStore", dependencies: ["EarshotCore"]),
+        .target(name: "EarshotStore", dependencies: ["EarshotCore", .product(name: "Crypto", package: "swift-crypto")]),
         .target(name: "Terminal", dependencies: ["CNCurses"]),
         .target(name: "EarshotConsole", dependencies: ["Terminal", "EarshotStore", "EarshotCore"]),
         .executableTarget(

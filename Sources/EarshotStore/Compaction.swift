@@ -11,6 +11,12 @@ extension Store {
     /// holds, and journal events at or below it are skipped on load.
     public func compact(now: Date, archiveAfterDays: Int = 30) throws {
         try withWriteLock {
+            // Compacting a store that does not check out would make its damage permanent
+            // (a missing snapshot's items, a forged line folded into the new snapshot).
+            let check = try ChainCheck(root: files.root).run(journalOnly: true)
+            if let problem = check.problems.first {
+                throw StoreError.malformed(file: "the store", line: nil, detail: "compaction refused, the store does not check out: \(problem). Run `earshot fsck`")
+            }
             var ws = workspace
             let cutoff = now.addingTimeInterval(-Double(archiveAfterDays) * 86_400)
             let threadRoots = Set(ws.items.values.filter(\.status.isOpen).compactMap(\.inReplyTo))
@@ -26,15 +32,42 @@ extension Store {
                 version: SnapshotFile.currentVersion, seq: ws.seq,
                 items: ws.items.values.sorted { $0.id < $1.id },
                 drafts: ws.drafts.values.sorted { $0.id < $1.id },
-                rollups: ws.rollups)
-            // The events themselves are history: kept in the archive for audits, never dropped.
+                rollups: ws.rollups, head: head)
+            // The events themselves are history: moved byte for byte to the archive, where
+            // the chain goes on; lines an interrupted compaction already moved are not repeated.
+            // Lines an interrupted compaction already moved are not moved twice, and the
+            // first line moved must chain from the archive's last.
+            let archivedLast = try Archive(files: files).lastEventLine()
+            let archivedSeq = try archivedLast.map { try JSONFormat.decoder().decode(Event.self, from: $0).seq } ?? 0
             if let events = try DurableIO.read(files.journal), !events.isEmpty {
+                var moving = Data()
+                for record in try JournalReader.parse(events, firstLine: 1).records where record.event.seq > archivedSeq {
+                    if moving.isEmpty, let archivedLast, record.event.prev != Chain.hash(archivedLast) {
+                        throw StoreError.malformed(file: "journal.jsonl", line: record.line, detail: "compaction refused: this line does not chain from the last line of archive/events.jsonl. Run `earshot verify`")
+                    }
+                    moving.append(events[record.start..<record.end])
+                }
                 try FileManager.default.createDirectory(at: files.archive, withIntermediateDirectories: true)
-                try DurableIO.append(events, to: files.archivedEvents)
+                if !moving.isEmpty { try DurableIO.append(moving, to: files.archivedEvents) }
             }
             try DurableIO.replace(files.snapshot, with: JSONFormat.encoder(pretty: true).encode(snapshot))
             try DurableIO.replace(files.journal, with: Data())
             replaceWorkspaceAfterCompaction(ws)
+            // Each compaction leaves a signed checkpoint; a session that cannot read the
+            // key (not the service account) compacts all the same.
+            if head != Chain.genesis, (try? Checkpoint.write(files: files, seq: ws.seq, head: head, at: now)) == nil {
+                warnings.append("compacted, but no checkpoint was signed: keys/checkpoint.ed25519 is not readable by this account")
+            }
+        }
+    }
+
+    /// `earshot checkpoint`: signs the chain's current head. Returns the file written.
+    public func checkpoint(now: Date) throws -> URL {
+        try withWriteLock {
+            guard head != Chain.genesis else {
+                throw StoreError.malformed(file: "journal.jsonl", line: nil, detail: "there is no event to sign yet")
+            }
+            return try Checkpoint.write(files: files, seq: workspace.seq, head: head, at: now)
         }
     }
 
@@ -74,6 +107,32 @@ public struct Archive {
             }
         }
         return items
+    }
+
+    /// The last line of archive/events.jsonl (without its newline), read from the end
+    /// so that compaction never reads the whole history.
+    func lastEventLine() throws -> Data? {
+        let fd = open(files.archivedEvents.path, O_RDONLY | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            throw StoreError.io(file: "archive/events.jsonl", operation: "open", errno: errno)
+        }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0 else { throw StoreError.io(file: "archive/events.jsonl", operation: "inspect", errno: errno) }
+        let size = Int(st.st_size)
+        var block = 1 << 16
+        while true {
+            let from = max(0, size - block)
+            let tail = try DurableIO.readAll(fd: fd, from: from, file: "archive/events.jsonl")
+            let body = tail.last == UInt8(ascii: "\n") ? tail.dropLast() : tail[...]
+            if let newline = body.lastIndex(of: UInt8(ascii: "\n")) {
+                let line = Data(body[body.index(after: newline)...])
+                return line.isEmpty ? nil : line
+            }
+            if from == 0 { return body.isEmpty ? nil : Data(body) }
+            block *= 4
+        }
     }
 
     func append(_ items: [InboxItem], calendar: Calendar) throws {

@@ -7,7 +7,7 @@ public final class Store {
     public let files: StoreFiles
     public private(set) var workspace: Workspace
     /// Things worth telling the user that did not stop the store opening.
-    public private(set) var warnings: [String] = []
+    public internal(set) var warnings: [String] = []
 
     private let lock: FileLock
     /// Events folded into `workspace` since the last `takeNewEvents()`.
@@ -17,6 +17,15 @@ public final class Store {
     private var journalOffset = 0
     private var journalLines = 0
     private var journalInode: UInt64 = 0
+    /// The hash the next journal line must carry in "prev" (the chain's head as read).
+    private(set) var head = Chain.genesis
+    /// The snapshot's sequence: journal lines at or below it are already in the workspace.
+    private var baseSeq = 0
+    /// Journal size when a line was found not to chain; reading stops before that line
+    /// and writing is refused until `earshot verify`/`fsck` have been looked at.
+    private var brokenAtSize: Int?
+    /// Why the journal is not being followed past a line, when it is not.
+    public private(set) var chainBreak: String?
 
     /// Opens the store at `root`: reads store.json, staff.json, the snapshot and the
     /// journal tail. Never reads `archive/`.
@@ -26,7 +35,11 @@ public final class Store {
             throw StoreError.notFound(path: root.path, hint: "Create one with `earshot init \(root.path)`, or try `earshot --demo`.")
         }
         lock = try FileLock(files.lock)
-        workspace = try Store.loadBase(files)
+        let base = try Store.readBase(files)
+        workspace = base.workspace
+        head = base.head
+        baseSeq = base.workspace.seq
+        warnings += base.warnings
         warnings += workspace.config.problems().map { "store.json: \($0)" }
         try readJournal()
         // What was there at opening is the starting point, not news.
@@ -108,7 +121,7 @@ public final class Store {
     @discardableResult
     public func refresh() throws -> [Event] {
         guard let id = DurableIO.identity(files.journal) else { return [] }
-        if id.inode == journalInode, id.size == journalOffset { return [] }
+        if id.inode == journalInode, id.size == journalOffset || id.size == brokenAtSize { return [] }
         return try readJournal()
     }
 
@@ -124,22 +137,46 @@ public final class Store {
 
     // MARK: Reading
 
+    /// What opening starts from: the settings, the staff, the snapshot and the chain
+    /// head the snapshot covers.
+    struct Base {
+        var workspace: Workspace
+        /// The hash the first journal line after the snapshot must carry.
+        var head: String
+        var hasSnapshot: Bool
+        /// Settings that could not be read and are ignored, each with its JSON path.
+        var warnings: [String]
+    }
+
     static func loadBase(_ files: StoreFiles) throws -> Workspace {
+        try readBase(files).workspace
+    }
+
+    /// Reads store.json, staff.json and snapshot.json. A version-1 store (journal
+    /// without a chain) is refused with the way forward unless `allowingVersion1`.
+    static func readBase(_ files: StoreFiles, allowingVersion1: Bool = false) throws -> Base {
         guard let configData = try DurableIO.read(files.config) else {
             throw StoreError.notFound(path: files.root.path, hint: "store.json is missing.")
         }
-        let config = try JSONFormat.decode(StoreConfig.self, from: configData, file: "store.json")
+        let (config, ignored) = try ConfigReader.decode(configData)
         guard config.format == StoreConfig.formatName else {
             throw StoreError.malformed(file: "store.json", line: nil, detail: "format is '\(config.format)', not '\(StoreConfig.formatName)'")
         }
         guard config.version <= StoreConfig.currentVersion else {
             throw StoreError.unsupportedVersion(file: "store.json", found: config.version, supported: StoreConfig.currentVersion)
         }
+        if config.version < StoreConfig.currentVersion, !allowingVersion1 {
+            throw StoreError.malformed(
+                file: "store.json", line: nil,
+                detail: "this store is format version \(config.version), whose journal has no hash chain; run `earshot migrate --store \(files.root.path)` once to bring it to version \(StoreConfig.currentVersion) (it keeps a copy of every file it rewrites in migrations/)")
+        }
         let staffFile = try DurableIO.read(files.staff).map {
             try JSONFormat.decode(StaffFile.self, from: $0, file: "staff.json")
         } ?? StaffFile(version: 1, staff: [])
         var ws = Workspace(config: config, staff: staffFile.staff)
-        if let data = try DurableIO.read(files.snapshot) {
+        var head = Chain.genesis
+        let snapshotData = try DurableIO.read(files.snapshot)
+        if let data = snapshotData {
             let snapshot = try JSONFormat.decode(SnapshotFile.self, from: data, file: "snapshot.json")
             guard snapshot.version <= SnapshotFile.currentVersion else {
                 throw StoreError.unsupportedVersion(file: "snapshot.json", found: snapshot.version, supported: SnapshotFile.currentVersion)
@@ -149,8 +186,9 @@ public final class Store {
                 items: Dictionary(snapshot.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                 drafts: Dictionary(snapshot.drafts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                 rollups: snapshot.rollups)
+            head = snapshot.head ?? Chain.genesis
         }
-        return ws
+        return Base(workspace: ws, head: head, hasSnapshot: snapshotData != nil, warnings: ignored)
     }
 
     /// Reads the journal from where this session stopped; starts over (snapshot and
@@ -167,23 +205,41 @@ public final class Store {
         fstat(fd, &st)
         if UInt64(st.st_ino) != journalInode {
             if journalInode != 0 {
-                workspace = try Store.loadBase(files)
+                let base = try Store.readBase(files)
+                workspace = base.workspace
+                head = base.head
+                baseSeq = base.workspace.seq
                 unseenOverflowed = true
             }
             journalInode = UInt64(st.st_ino)
             journalOffset = 0
             journalLines = 0
+            brokenAtSize = nil
+            chainBreak = nil
         }
         let data = try DurableIO.readAll(fd: fd, from: journalOffset, file: "journal.jsonl")
         let chunk = try JournalReader.parse(data, firstLine: journalLines + 1)
         var fresh: [Event] = []
-        for event in chunk.events where event.seq > workspace.seq {
-            workspace.apply(event)
-            fresh.append(event)
+        var consumed = chunk.consumed
+        var lines = chunk.lines
+        for record in chunk.records {
+            // Lines the snapshot already holds (a compaction cut short) are not re-checked here.
+            if record.event.seq <= baseSeq && record.event.prev != head { continue }
+            guard record.event.prev == head else {
+                refuseToFollow(record, size: journalOffset + data.count)
+                consumed = record.start
+                lines = record.line - journalLines - 1
+                break
+            }
+            head = record.hash
+            if record.event.seq > workspace.seq {
+                workspace.apply(record.event)
+                fresh.append(record.event)
+            }
         }
         if unseen.count + fresh.count > 5_000 { unseenOverflowed = true } else { unseen += fresh }
-        journalOffset += chunk.consumed
-        journalLines += chunk.lines
+        journalOffset += consumed
+        journalLines += lines
         let tornWarning = "journal.jsonl line \(journalLines + 1) is incomplete (\(chunk.unterminated) bytes, a writer was killed mid-write); it was ignored and every complete event was kept"
         if chunk.unterminated > 0, !warnings.contains(tornWarning) {
             warnings.append(tornWarning)
@@ -191,10 +247,20 @@ public final class Store {
         return fresh
     }
 
+    /// Stops following the journal before a line that does not chain, and says so once.
+    private func refuseToFollow(_ record: JournalReader.Record, size: Int) {
+        brokenAtSize = size
+        let text = "journal.jsonl line \(record.line) (seq \(record.event.seq), by \(Chain.quote(record.event.actor))) does not chain from the line before it, so it and everything after it were not read; changes are refused until the store is checked. Run `earshot verify`."
+        chainBreak = text
+        if !warnings.contains(text) { warnings.append(text) }
+    }
+
     // MARK: Writing (lock held)
 
     private func catchUpLocked() throws {
         try readJournal()
+        // Past a line that does not chain nothing is written, and nothing is cut off as torn.
+        if let chainBreak { throw StoreError.malformed(file: "journal.jsonl", line: nil, detail: chainBreak) }
         try repairTornTailLocked()
     }
 
@@ -230,6 +296,7 @@ public final class Store {
     /// After a compaction this session's own journal position starts over.
     func replaceWorkspaceAfterCompaction(_ ws: Workspace) {
         workspace = ws
+        baseSeq = ws.seq
         journalInode = DurableIO.identity(files.journal)?.inode ?? 0
         journalOffset = 0
         journalLines = 0
@@ -241,8 +308,15 @@ public final class Store {
     /// The one way events reach the journal: every line in one write, one fsync.
     private func appendLocked(_ events: [Event]) throws {
         guard !events.isEmpty else { return }
+        // Writing after a line that does not chain would bury the break under good lines.
+        if let chainBreak { throw StoreError.malformed(file: "journal.jsonl", line: nil, detail: chainBreak) }
         var lines = Data()
-        for event in events { lines.append(try JournalReader.encode(event)) }
+        var prev = head
+        for event in events {
+            let encoded = try JournalReader.encode(event, prev: prev)
+            lines.append(encoded.line)
+            prev = encoded.hash
+        }
         try DurableIO.append(lines, to: files.journal)
         // Our own lines are read back by the next readJournal like anyone else's.
         try readJournal()

@@ -42,8 +42,12 @@ struct SnapshotFile: Codable {
     var drafts: [Draft]
     /// Absent in hand-written stores; rebuilt from the items then.
     var rollups: Rollups?
+    /// Hash of the last event line this snapshot covers (the chain's head at `seq`);
+    /// absent means the genesis value: the journal's first line chains from it.
+    var head: String? = nil
 
-    static let currentVersion = 1
+    /// Version 2 records `head`.
+    static let currentVersion = 2
 }
 
 /// One JSON style for every file: stable key order and ISO-8601 UTC times,

@@ -15,7 +15,10 @@ struct Earshot: ParsableCommand {
             or $XDG_DATA_HOME/earshot (~/.local/share/earshot).
             """,
         version: version,
-        subcommands: [Open.self, Init.self, Fsck.self, Publish.self, Audit.self, Keys.self, Shell.self],
+        subcommands: [
+            Open.self, Init.self, Fsck.self, Publish.self, Audit.self, Keys.self, Shell.self,
+            Verify.self, SignCheckpoint.self, Migrate.self,
+        ],
         defaultSubcommand: Open.self
     )
 }

@@ -118,6 +118,8 @@ enum AuditLine {
         case .attached(let id, let images): "attached \(images.count) image(s) to \(id)"
         case .published(let id, let files): "published \(id): \(files.joined(separator: ", "))"
         case .refused(let command, let rule, let reason): "REFUSED \(command) [\(rule)]: \(reason)"
+        case .unknown(let type): "unknown change '\(type)' (written by a newer Earshot; kept as written)"
+        case .migrated(let from, let to, let backup): "migrated the store from format \(from) to \(to); old files kept in \(backup)"
         }
     }
 }

@@ -89,3 +89,68 @@ import Testing
         #expect(try temp.open().workspace.items["i-old"] != nil)
     }
 }
+
+@Suite struct CompactionSafetyTests {
+    /// Also-list: with snapshot.json gone, the next compaction wrote a snapshot
+    /// without the old items, and they were lost for good.
+    @Test func compactionRefusesAStoreWithoutItsSnapshot() throws {
+        let temp = try TemporaryStore()
+        _ = try temp.open().apply(Request(.triage(item: "i-1", to: .handled), by: "aisha", basedOn: 1), at: Fixture.now)
+        let snapshot = temp.root.appendingPathComponent("snapshot.json")
+        let saved = try Data(contentsOf: snapshot)
+        try FileManager.default.removeItem(at: snapshot)
+        let store = try temp.open()
+        #expect(throws: StoreError.self) { try store.compact(now: Fixture.now) }
+        #expect(!FileManager.default.fileExists(atPath: snapshot.path))
+        #expect(try temp.journalLines().count == 1, "the journal was not emptied")
+        // Restored from a backup, nothing is lost.
+        try saved.write(to: snapshot)
+        let restored = try temp.open()
+        #expect(restored.workspace.items.count == 4)
+        #expect(restored.workspace.items["i-1"]?.status == .handled)
+    }
+
+    @Test func compactionRefusesAJournalThatDoesNotChain() throws {
+        let temp = try TemporaryStore()
+        _ = try temp.open().apply(Request(.triage(item: "i-1", to: .handled), by: "aisha", basedOn: 1), at: Fixture.now)
+        try temp.forge([forgedApproval(draft: "d-1", by: "priya", seq: 12)], recompute: false)
+        #expect(throws: StoreError.self) { try temp.open().compact(now: Fixture.now) }
+        #expect(try temp.journalLines().count == 2)
+    }
+
+    @Test func aCompactionCutShortIsNotArchivedTwiceAndTheChainGoesOn() throws {
+        let temp = try TemporaryStore()
+        let store = try temp.open()
+        _ = try store.apply(Request(.tag(item: "i-1", add: ["events"], remove: []), by: "aisha", basedOn: 1), at: Fixture.now)
+        let journal = try Data(contentsOf: temp.journal)
+        try store.compact(now: Fixture.now)
+        // The crash: the archive and snapshot were written, the journal not yet emptied.
+        try journal.write(to: temp.journal)
+        let reopened = try temp.open()
+        _ = try reopened.apply(Request(.triage(item: "i-2", to: .handled), by: "aisha", basedOn: 1), at: Fixture.now)
+        #expect(try ChainCheck(root: temp.root).run().problems == [])
+        try reopened.compact(now: Fixture.now)
+        #expect(try temp.rawLines(temp.archivedEvents).count == 2)
+        let report = try ChainCheck(root: temp.root).run()
+        #expect(report.problems == [])
+        #expect(report.events == 2)
+    }
+
+    @Test func aCompactionCutShortBeforeItsSnapshotIsNotArchivedTwice() throws {
+        let temp = try TemporaryStore()
+        let store = try temp.open()
+        _ = try store.apply(Request(.tag(item: "i-1", add: ["events"], remove: []), by: "aisha", basedOn: 1), at: Fixture.now)
+        let snapshot = temp.root.appendingPathComponent("snapshot.json")
+        let (journal, oldSnapshot) = (try Data(contentsOf: temp.journal), try Data(contentsOf: snapshot))
+        try store.compact(now: Fixture.now)
+        // The crash: only the archive was written.
+        try journal.write(to: temp.journal)
+        try oldSnapshot.write(to: snapshot)
+        let reopened = try temp.open()
+        _ = try reopened.apply(Request(.triage(item: "i-2", to: .handled), by: "aisha", basedOn: 1), at: Fixture.now)
+        try reopened.compact(now: Fixture.now)
+        #expect(try temp.rawLines(temp.archivedEvents).count == 2)
+        #expect(try ChainCheck(root: temp.root).run().problems == [])
+        #expect(try temp.open().workspace.items["i-2"]?.status == .handled)
+    }
+}

@@ -44,5 +44,7 @@ import Testing
             return Int(line[r].dropFirst(6))
         }
         #expect(seqs == Array(11...1010))
+        // Each writer chained from the line the other had just written: one unbroken chain.
+        #expect(try ChainCheck(root: temp.root).run().problems == [])
     }
 }

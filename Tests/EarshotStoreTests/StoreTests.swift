@@ -191,9 +191,9 @@ import Testing
     @Test func aNewerFormatIsRefused() throws {
         let temp = try TemporaryStore()
         let url = temp.root.appendingPathComponent("store.json")
-        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: #""version" : 1"#, with: #""version" : 9"#)
+        let text = try String(contentsOf: url, encoding: .utf8).replacingOccurrences(of: #""version" : 2"#, with: #""version" : 9"#)
         try text.write(to: url, atomically: true, encoding: .utf8)
-        #expect(throws: StoreError.unsupportedVersion(file: "store.json", found: 9, supported: 1)) { try temp.open() }
+        #expect(throws: StoreError.unsupportedVersion(file: "store.json", found: 9, supported: 2)) { try temp.open() }
     }
 
     @Test func initCreatesAnEmptyStoreAndRefusesToOverwrite() throws {

@@ -17,6 +17,7 @@ by time, so inserting an item never means renumbering by hand.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import random
 import sys
@@ -27,6 +28,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent / "demo"
 
 ANCHOR = "2026-11-27T15:30:00Z"
+# Format version 2: every journal line carries "prev", the SHA-256 of the line
+# before it; the first line after a store's starting snapshot chains from GENESIS.
+GENESIS = "0" * 64
 SNAPSHOT_SEQ = 40
 YEAR = 2026
 
@@ -579,6 +583,17 @@ def dumps_line(obj) -> str:
     return escape_invisibles(json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))) + "\n"
 
 
+def chained_lines(events, head: str = GENESIS) -> str:
+    """The journal as written: each line's "prev" is the hex SHA-256 of the exact
+    UTF-8 bytes of the line before it (without its newline)."""
+    out = []
+    for event in events:
+        line = dumps_line(dict(event, prev=head)).rstrip("\n")
+        head = hashlib.sha256(line.encode("utf-8")).hexdigest()
+        out.append(line + "\n")
+    return "".join(out)
+
+
 def x_length(text: str) -> int:
     """PostLength for X/Mastodon: links count 23, everything else by character."""
     total, word = 0, ""
@@ -818,7 +833,7 @@ def build():
     # ---- files -------------------------------------------------------------
     store = {
         "format": "earshot-store",
-        "version": 1,
+        "version": 2,
         "organisation": "Harbourside Libraries",
         "timeZone": "Europe/London",
         "branches": [{"id": i, "name": n, "hours": HOURS[i]} for i, n in BRANCHES],
@@ -862,8 +877,11 @@ def build():
         for l, n, r, b in STAFF]}
     snap_records = sorted((records[d["k"]] for d in snap_items), key=lambda r: r["id"])
     snapshot = {
-        "version": 1,
+        "version": 2,
         "seq": SNAPSHOT_SEQ,
+        # The demo starts from this snapshot: nothing before it is on record, so its
+        # head is the genesis value the first journal line chains from.
+        "head": GENESIS,
         "items": snap_records,
         "drafts": sorted(drafts.values(), key=lambda r: r["id"]),
     }
@@ -892,7 +910,7 @@ def main():
         (ROOT / "store.json").write_text(dumps_pretty(store), encoding="utf-8")
         (ROOT / "staff.json").write_text(dumps_pretty(staff), encoding="utf-8")
         (ROOT / "snapshot.json").write_text(dumps_pretty(snapshot), encoding="utf-8")
-        (ROOT / "journal.jsonl").write_text("".join(dumps_line(e) for e in events), encoding="utf-8")
+        (ROOT / "journal.jsonl").write_text(chained_lines(events), encoding="utf-8")
         print(f"wrote {ROOT}")
 
     items = summary["final_items"].values()

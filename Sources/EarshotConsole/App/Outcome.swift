@@ -43,6 +43,8 @@ enum Outcome {
         case .expired(let id): return "\(id) expired unapproved and went back to \(author(id))"
         case .published(let id, let files): return "Published \(id) to the outbox (\(files.count) file\(files.count == 1 ? "" : "s"))"
         case .refused(_, _, let reason): return reason
+        case .unknown(let type): return "A change of a kind this Earshot does not know (\(type)) was kept as written"
+        case .migrated(_, let to, _): return "The store was migrated to format \(to)"
         }
     }
 }

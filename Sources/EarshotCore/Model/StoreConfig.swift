@@ -33,7 +33,8 @@ public struct StoreConfig: Codable, Hashable, Sendable {
     public var limits: Limits?
 
     public static let formatName = "earshot-store"
-    public static let currentVersion = 1
+    /// Version 2: every journal line carries "prev", the hash chain (`earshot migrate` upgrades 1).
+    public static let currentVersion = 2
 
     public init(
         organisation: String, branches: [Branch], channels: [ChannelAccount],

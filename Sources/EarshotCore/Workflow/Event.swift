@@ -26,6 +26,11 @@ public enum Change: Codable, Hashable, Sendable {
     case attached(draft: String, images: [PostImage])
     /// A command the rules refused; recorded so refusals are audited too.
     case refused(command: String, rule: String, reason: String)
+    /// A change this Earshot cannot read (a newer Earshot wrote it, or it names a channel
+    /// it does not know). Its line stays in the journal byte for byte; nothing folds it.
+    case unknown(type: String)
+    /// `earshot migrate` rewrote the store's files to format `to`; copies of the old files are in `backup`.
+    case migrated(from: Int, to: Int, backup: String)
 }
 
 /// One line of `journal.jsonl`.
@@ -37,12 +42,44 @@ public struct Event: Codable, Hashable, Sendable {
     /// The target's version the actor acted on, when the command had a target.
     public var basedOn: Int?
     public var change: Change
+    /// Lowercase hex SHA-256 of the previous event line's bytes: the journal's hash chain.
+    public var prev: String?
 
-    public init(seq: Int, at: Date, actor: String, basedOn: Int? = nil, change: Change) {
+    public init(seq: Int, at: Date, actor: String, basedOn: Int? = nil, change: Change, prev: String? = nil) {
         self.seq = seq
         self.at = at
         self.actor = actor
         self.basedOn = basedOn
         self.change = change
+        self.prev = prev
+    }
+
+    enum CodingKeys: String, CodingKey { case seq, at, actor, basedOn, change, prev }
+
+    /// A key read from the JSON as written, to name a change this Earshot does not know.
+    private struct AnyKey: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        seq = try c.decode(Int.self, forKey: .seq)
+        at = try c.decode(Date.self, forKey: .at)
+        actor = try c.decode(String.self, forKey: .actor)
+        basedOn = try c.decodeIfPresent(Int.self, forKey: .basedOn)
+        prev = try c.decodeIfPresent(String.self, forKey: .prev)
+        do {
+            change = try c.decode(Change.self, forKey: .change)
+        } catch let error as DecodingError {
+            // A change object naming one kind of change that does not decode here was
+            // written by a newer Earshot (a new kind, a new channel): keep it as unknown.
+            guard let raw = try? c.nestedContainer(keyedBy: AnyKey.self, forKey: .change),
+                  raw.allKeys.count == 1, let kind = raw.allKeys.first?.stringValue
+            else { throw error }
+            change = .unknown(type: kind)
+        }
     }
 }

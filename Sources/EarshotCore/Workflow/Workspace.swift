@@ -152,7 +152,7 @@ public struct Workspace: Hashable, Sendable {
             if !from.isOpen, to.isOpen { rollups.count(.handled, at: event.at, calendar: calendar, by: -1) }
             if from.isOpen, !to.isOpen { rollups.count(.handled, at: event.at, calendar: calendar) }
             touchItem(id, event) { $0.status = to }
-        case .refused:
+        case .refused, .unknown, .migrated:
             break
         }
     }
