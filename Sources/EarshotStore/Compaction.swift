@@ -24,7 +24,7 @@ extension Store {
                 version: SnapshotFile.currentVersion, seq: ws.seq,
                 items: ws.items.values.sorted { $0.id < $1.id },
                 drafts: ws.drafts.values.sorted { $0.id < $1.id },
-                rollups: ws.rollups)
+                rollups: ws.rollups, ledger: ws.ledger)
             // The events themselves are history: kept in the archive for audits, never dropped.
             if let events = try DurableIO.read(files.journal), !events.isEmpty {
                 try FileManager.default.createDirectory(at: files.archive, withIntermediateDirectories: true)

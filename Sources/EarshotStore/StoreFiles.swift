@@ -40,6 +40,8 @@ struct SnapshotFile: Codable {
     var drafts: [Draft]
     /// Absent in hand-written stores; rebuilt from the items then.
     var rollups: Rollups?
+    /// Absent in stores written before analytics; rebuilt from the archive then.
+    var ledger: Ledger?
 
     static let currentVersion = 1
 }
