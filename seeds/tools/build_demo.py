@@ -9,7 +9,8 @@ Writes store.json, staff.json, snapshot.json and journal.jsonl next to this
 script's ../demo directory. The content is deterministic: running it twice gives
 byte-identical files. --check only validates and prints the summary.
 
-The snapshot is the state as of journal seq 40 (about 12:30Z on the anchor day);
+The snapshot is the state as of journal seq SNAPSHOT_SEQ (about 12:30Z on the anchor
+day), after the generated history in archive/ (demo_history.py);
 the journal then carries seq 41.. in the last three hours before the clock
 anchor. Inbox items and drafts are written with symbolic keys and numbered here
 by time, so inserting an item never means renumbering by hand.
@@ -24,10 +25,16 @@ import unicodedata
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import demo_history  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent / "demo"
 
 ANCHOR = "2026-11-27T15:30:00Z"
-SNAPSHOT_SEQ = 40
+# Generated weeks of history come first (seq 1..len); see demo_history.py.
+HISTORY_EVENTS, HISTORY_ITEMS, HISTORY_DRAFTS = demo_history.history()
+SEQ_BASE = len(HISTORY_EVENTS)
+SNAPSHOT_SEQ = SEQ_BASE + 40
 YEAR = 2026
 
 # --------------------------------------------------------------------------
@@ -694,7 +701,7 @@ def build():
     touched += [(r["changedAt"], "d", k) for k, r in drafts.items()]
     touched.sort()
     for rank, (_, kind, k) in enumerate(touched):
-        version = 1 + rank * SNAPSHOT_SEQ // len(touched)
+        version = SEQ_BASE + 1 + rank * (SNAPSHOT_SEQ - SEQ_BASE) // len(touched)
         (records if kind == "i" else drafts)[k]["version"] = version
 
     # ---- journal -----------------------------------------------------------
@@ -865,7 +872,7 @@ def build():
         "version": 1,
         "seq": SNAPSHOT_SEQ,
         "items": snap_records,
-        "drafts": sorted(drafts.values(), key=lambda r: r["id"]),
+        "drafts": sorted(drafts.values(), key=lambda r: r["id"]) + HISTORY_DRAFTS,
     }
     for r in snapshot["items"] + snapshot["drafts"]:
         assert 1 <= r["version"] <= SNAPSHOT_SEQ, r["id"]
@@ -878,6 +885,25 @@ def build():
         "by_state": by_state,
     }
     return store, staff, snapshot, events, problems, summary
+
+
+# --------------------------------------------------------------------------
+# Generated history (analytics): as if compacted on 6 November
+# --------------------------------------------------------------------------
+
+def write_history(root: Path):
+    """archive/events.jsonl (every history event, one line each through
+    dumps_line) and archive/YYYY-MM.jsonl (the closed items, by month received)."""
+    archive = root / "archive"
+    archive.mkdir(parents=True, exist_ok=True)
+    for old in archive.glob("*.jsonl"):
+        old.unlink()
+    (archive / "events.jsonl").write_text("".join(dumps_line(e) for e in HISTORY_EVENTS), encoding="utf-8")
+    months: dict[str, list] = {}
+    for item in HISTORY_ITEMS:
+        months.setdefault(item["receivedAt"][:7], []).append(item)
+    for month, group in sorted(months.items()):
+        (archive / f"{month}.jsonl").write_text("".join(dumps_line(i) for i in group), encoding="utf-8")
 
 
 def main():
@@ -893,6 +919,7 @@ def main():
         (ROOT / "staff.json").write_text(dumps_pretty(staff), encoding="utf-8")
         (ROOT / "snapshot.json").write_text(dumps_pretty(snapshot), encoding="utf-8")
         (ROOT / "journal.jsonl").write_text("".join(dumps_line(e) for e in events), encoding="utf-8")
+        write_history(ROOT)
         print(f"wrote {ROOT}")
 
     items = summary["final_items"].values()

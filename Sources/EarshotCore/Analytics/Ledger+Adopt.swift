@@ -21,7 +21,7 @@ extension Ledger {
             insert(Arrival(id: item.id, channel: item.channel, branch: item.branch, receivedAt: item.receivedAt,
                            author: item.author.handle, tags: item.tags,
                            firstReplyAt: item.status == .replied ? changed : nil,
-                           closedAt: item.status.isOpen ? nil : changed))
+                           closedAt: item.status.isOpen ? nil : changed, escalated: item.status == .escalated))
             if item.status == .escalated {
                 insert(Mark(kind: .escalated, at: changed, subject: item.id, actor: item.changedBy ?? "",
                             branch: item.branch, channels: [item.channel]))

@@ -17,6 +17,8 @@ public struct Ledger: Codable, Hashable, Sendable {
         public var firstReplyAt: Date?
         /// When it last left the open states; nil while it is open.
         public var closedAt: Date?
+        /// Waiting for comms now.
+        public var escalated = false
     }
 
     public enum Kind: String, Codable, Sendable {
@@ -90,7 +92,7 @@ public struct Ledger: Codable, Hashable, Sendable {
             if direct {
                 mark(.reply, draft.id, event)
                 // A direct reply marks the item replied at once, as Workspace does.
-                if let item = draft.inReplyTo { answered(item, at: at, closes: true) }
+                if let item = draft.inReplyTo { answered(item, at: at, closes: true, actor: event.actor) }
             } else {
                 mark(.submitted, draft.id, event)
             }
@@ -120,6 +122,7 @@ public struct Ledger: Codable, Hashable, Sendable {
         if !to.isOpen, arrivals[i].closedAt == nil { arrivals[i].closedAt = at }
         if to.isOpen { arrivals[i].closedAt = nil }
         let a = arrivals[i]
+        arrivals[i].escalated = to == .escalated
         if to == .escalated, from != .escalated {
             marks.append(Mark(kind: .escalated, at: at, subject: id, actor: actor, branch: a.branch, channels: [a.channel]))
         } else if from == .escalated, to != .escalated {
@@ -127,10 +130,17 @@ public struct Ledger: Codable, Hashable, Sendable {
         }
     }
 
-    mutating func answered(_ item: String, at: Date, closes: Bool) {
+    mutating func answered(_ item: String, at: Date, closes: Bool, actor: String = "") {
         guard let i = index[item] else { return }
         if arrivals[i].firstReplyAt.map({ at < $0 }) ?? true { arrivals[i].firstReplyAt = at }
-        if closes, arrivals[i].closedAt == nil { arrivals[i].closedAt = at }
+        guard closes else { return }
+        if arrivals[i].closedAt == nil { arrivals[i].closedAt = at }
+        // Comms answering an escalated item resolves the escalation.
+        if arrivals[i].escalated {
+            arrivals[i].escalated = false
+            let a = arrivals[i]
+            marks.append(Mark(kind: .deescalated, at: at, subject: a.id, actor: actor, branch: a.branch, channels: [a.channel]))
+        }
     }
 
     /// Adds an arrival for an item no `received` event told of (hand-made stores).
