@@ -20,13 +20,4 @@ extension Store {
         let archived = try archive.months().flatMap { try archive.items(month: $0) }
         return Ledger.build(events: events, items: items + archived, drafts: drafts)
     }
-
-    /// A ledger built afresh from the whole history, the archive included; for
-    /// `earshot fsck`-style checks and tests that compare it with the kept one.
-    public func rebuiltLedger() throws -> Ledger {
-        let archive = Archive(files: files)
-        let archived = try archive.months().flatMap { try archive.items(month: $0) }
-        return Ledger.build(events: try history(), items: Array(workspace.items.values) + archived,
-                            drafts: Array(workspace.drafts.values))
-    }
 }

@@ -185,7 +185,7 @@ def history(base_seq: int = 0):
                     event(sent, staff, {"triaged": {"item": item["id"], "from": status, "to": "handled"}})
 
         # Broadcasts: the service's own posts, on weekdays.
-        if not weekend and rng.random() < 0.8:
+        for _ in range(0 if weekend else rng.choice([1, 2, 2, 3])):
             branch = rng.choice(list(STAFF_OF))
             author = STAFF_OF[branch]
             channels = rng.choice([["facebook"], ["facebook", "x"], ["mastodon", "bluesky"], ["x"], ["facebook", "mastodon"]])
