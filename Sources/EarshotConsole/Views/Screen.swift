@@ -26,6 +26,8 @@ public enum Screen {
             cursor = drawPage(ScheduleView.lines(state, width: layout.body.width - 2), &canvas, layout.body, scroll: scroll)
         case .compare(let comparison):
             cursor = drawPage(CompareView.lines(state, comparison, width: layout.body.width - 2), &canvas, layout.body, scroll: 0)
+        case .analytics(let screen):
+            cursor = drawPage(AnalyticsView.lines(state, screen, width: layout.body.width - 2), &canvas, layout.body, scroll: screen.scroll)
         case .compose:
             if let composer = state.composer { cursor = ComposerView.draw(state, composer, &canvas, layout.body) }
         case .normal, .prompt:
