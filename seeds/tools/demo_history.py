@@ -54,9 +54,10 @@ BROADCASTS = [
 ]
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"]
 # A week in October when a troll pasted markup as hashtags and staff tagged with it:
-# the reports must print these as text and nothing else.
-HOSTILE_TAGS = ["</script><script>alert('tag')</script>", "\"><svg onload=alert(1)>"]
-HOSTILE_AUTHOR = ("<img src=x onerror=alert(3)>", "\"</title><script>alert(4)</script>")
+# the reports must print these as text and nothing else (if one ran, the
+# word the two halves make would appear on the page).
+HOSTILE_TAGS = ["</script><script>document.title='PW'+'NED'</script>", "\"><svg onload=\"document.body.append('PW'+'NED')\">"]
+HOSTILE_AUTHOR = ("<img src=x onerror=document.body.append('PW'+'NED')>", "\"</title><script>document.title='PW'+'NED'</script>")
 
 
 def iso(t: datetime) -> str:
