@@ -40,7 +40,7 @@ public enum StoreSetup {
             version: SnapshotFile.currentVersion, seq: workspace.seq,
             items: workspace.items.values.sorted { $0.id < $1.id },
             drafts: workspace.drafts.values.sorted { $0.id < $1.id },
-            rollups: workspace.rollups)
+            rollups: workspace.rollups, ledger: workspace.ledger)
         try DurableIO.replace(files.snapshot, with: pretty.encode(snapshot))
         try DurableIO.replace(files.journal, with: Data())
         try DurableIO.replace(files.config, with: pretty.encode(workspace.config))

@@ -6,13 +6,21 @@ extension Ledger {
     /// adopted from their recorded state.
     public static func build(events: some Sequence<Event>, items: some Sequence<InboxItem>, drafts: some Sequence<Draft>) -> Ledger {
         var ledger = Ledger()
-        for event in events { ledger.fold(event) }
-        ledger.adopt(items: items, drafts: drafts)
+        // Published drafts leave no facts behind, so remember here which drafts events told of.
+        var told = Set<String>()
+        for event in events {
+            switch event.change {
+            case .draftCreated(let d), .replyDrafted(let d, _): told.insert(d.id)
+            default: break
+            }
+            ledger.fold(event)
+        }
+        ledger.adopt(items: items, drafts: drafts.filter { !told.contains($0.id) })
         return ledger
     }
 
-    /// Best reconstruction from state alone, used only for items and drafts with no
-    /// events: a replied item was answered when it last changed; a draft's notes
+    /// Best reconstruction from state alone, for items and drafts no event told of
+    /// (callers leave out the drafts events created): a replied item was answered when it last changed; a draft's notes
     /// give its decisions, its dates its submission and publication.
     public mutating func adopt(items: some Sequence<InboxItem>, drafts: some Sequence<Draft>) {
         var added = false
@@ -30,8 +38,10 @@ extension Ledger {
         }
         for draft in drafts where self.drafts[draft.id] == nil {
             let published = draft.state == .published
-            self.drafts[draft.id] = DraftFacts(branch: draft.branch, channels: draft.channels, inReplyTo: draft.inReplyTo,
-                                               direct: false, published: published)
+            if !published {
+                self.drafts[draft.id] = DraftFacts(branch: draft.branch, channels: draft.channels, inReplyTo: draft.inReplyTo,
+                                                   direct: false, published: false)
+            }
             func add(_ kind: Kind, _ at: Date, _ actor: String) {
                 insert(Mark(kind: kind, at: at, subject: draft.id, actor: actor, branch: draft.branch, channels: draft.channels))
                 added = true

@@ -4,8 +4,8 @@ import Foundation
 /// began and kept with the snapshot, so figures for any period never read raw
 /// history. One `Arrival` per comment from the public, one `Mark` per dated
 /// happening (a submission, a decision, a reply, a broadcast, an escalation).
-public struct Ledger: Codable, Hashable, Sendable {
-    public struct Arrival: Codable, Hashable, Sendable {
+public struct Ledger: Hashable, Sendable {
+    public struct Arrival: Hashable, Sendable {
         public var id: String
         public var channel: Channel
         public var branch: String?
@@ -28,7 +28,7 @@ public struct Ledger: Codable, Hashable, Sendable {
         case escalated, deescalated
     }
 
-    public struct Mark: Codable, Hashable, Sendable {
+    public struct Mark: Hashable, Sendable {
         public var kind: Kind
         public var at: Date
         /// The draft, or for escalations the item.
@@ -39,7 +39,7 @@ public struct Ledger: Codable, Hashable, Sendable {
     }
 
     /// What later events about a draft need to know of it.
-    struct DraftFacts: Codable, Hashable, Sendable {
+    struct DraftFacts: Hashable, Sendable {
         var branch: String?
         var channels: [Channel]
         var inReplyTo: String?
@@ -53,15 +53,13 @@ public struct Ledger: Codable, Hashable, Sendable {
     /// Arrival index by item id; rebuilt on decoding rather than stored.
     private var index: [String: Int] = [:]
 
-    enum CodingKeys: String, CodingKey { case arrivals, marks, drafts }
-
     public init() {}
 
-    public init(from decoder: any Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        arrivals = try c.decode([Arrival].self, forKey: .arrivals)
-        marks = try c.decode([Mark].self, forKey: .marks)
-        drafts = try c.decodeIfPresent([String: DraftFacts].self, forKey: .drafts) ?? [:]
+    /// Used by decoding, which stores the fields column by column.
+    init(arrivals: [Arrival], marks: [Mark], drafts: [String: DraftFacts]) {
+        self.arrivals = arrivals
+        self.marks = marks
+        self.drafts = drafts
         for (i, a) in arrivals.enumerated() { index[a.id] = i }
     }
 
@@ -101,17 +99,13 @@ public struct Ledger: Codable, Hashable, Sendable {
         case .changesRequested(let id, _, _): mark(.changesRequested, id, event)
         case .rejected(let id, _, _): mark(.rejected, id, event)
         case .published(let id, _):
-            guard var facts = drafts[id], !facts.published else { return }
-            facts.published = true
-            drafts[id] = facts
+            // Published is final: its facts are needed no more, which keeps the ledger small.
+            guard let facts = drafts.removeValue(forKey: id), !facts.published else { return }
             // A direct reply counted when it was written; publishing it is delivery.
             if facts.direct { return }
-            if let item = facts.inReplyTo {
-                mark(.reply, id, event)
-                answered(item, at: at, closes: false)
-            } else {
-                mark(.broadcast, id, event)
-            }
+            marks.append(Mark(kind: facts.inReplyTo == nil ? .broadcast : .reply, at: at, subject: id, actor: event.actor,
+                              branch: facts.branch, channels: facts.channels))
+            if let item = facts.inReplyTo { answered(item, at: at, closes: false) }
         case .assigned, .noted, .revised, .scheduled, .expired, .attached, .refused:
             break
         }
