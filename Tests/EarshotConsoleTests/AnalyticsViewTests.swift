@@ -56,6 +56,10 @@ import Testing
         #expect(Screen.render(s).text().contains("write two days, first to last"))
         _ = press(&s, .escape, .char("r"))
         type(&s, "2026-10-05 2026-10-11")
+        let typing = Screen.render(s)
+        let row = typing.lines()[typing.cursorPoint!.y]
+        #expect(row.contains("From and to (YYYY-MM-DD YYYY-MM-DD): 2026-10-05 2026-10-11_"))
+        #expect(typing.cursorPoint!.x == 1 + "From and to (YYYY-MM-DD YYYY-MM-DD): 2026-10-05 2026-10-11".count, "the cursor at the insertion point")
         _ = press(&s, .enter, .char("S"), .char("S"))
         guard case .analytics(let screen) = s.mode else { Issue.record("still in the view"); return }
         #expect(screen.period == .range(from: "2026-10-05", to: "2026-10-11"))
@@ -90,5 +94,17 @@ import Testing
         _ = s.update(.storeChanged(ws, events: [event]))
         guard case .analytics(let after) = s.mode else { Issue.record("still open"); return }
         #expect(after.figures?.received == received + 1)
+    }
+
+    @Test func scrollingStopsAtTheLastLineAndTheHintBarClaimsNoInboxKeys() throws {
+        var s = try demo(size: Size(width: 80, height: 24))
+        _ = press(&s, .char("L"), .char("G"))
+        let bottom = Screen.render(s)
+        #expect(bottom.text().contains("Who wrote most"))
+        #expect(!bottom.text().contains("d done"), "inbox keys do not work here, so they are not offered")
+        _ = press(&s, .char("k"))
+        guard case .analytics(let screen) = s.mode else { Issue.record("open"); return }
+        let up = Screen.render(s)
+        #expect(screen.scroll > 0 && up.lines() != bottom.lines(), "one k moves up at once from the bottom")
     }
 }

@@ -15,6 +15,10 @@ public struct AnalyticsScreen: Sendable, Equatable {
     public var figures: Figures?
 }
 
+extension Mode {
+    var isAnalytics: Bool { if case .analytics = self { true } else { false } }
+}
+
 /// `L`: the analytics view. p/P period, s/S scope, r typed range, j/k scroll, Esc back.
 extension AppState {
     mutating func openAnalytics() {
@@ -69,6 +73,7 @@ extension AppState {
             screen.scope = scopes[(i + scopes.count - 1) % scopes.count]
         case .char("r"):
             screen.rangeInput = ""
+            screen.scroll = 0
             mode = .analytics(screen)
             return []
         case .char("j"), .down: screen.scroll += 1
@@ -76,11 +81,16 @@ extension AppState {
         case .pageDown, .char(" "): screen.scroll += max(1, size.height - 6)
         case .pageUp: screen.scroll = max(0, screen.scroll - max(1, size.height - 6))
         case .char("g"), .home: screen.scroll = 0
+        case .char("G"), .end: screen.scroll = Int.max / 2
         default:
             mode = .analytics(screen)
             return []
         }
         recompute(&screen)
+        // Scrolling stops where the last line reaches the bottom.
+        let body = Layout(size: size, focus: focus).body
+        let count = AnalyticsView.lines(self, screen, width: body.width - 2).count
+        screen.scroll = min(screen.scroll, max(0, count - body.height))
         mode = .analytics(screen)
         return []
     }

@@ -5,6 +5,14 @@ import Terminal
 /// `L`: how well the service listens, for a period and a scope, as lines of text
 /// with block-character charts (ASCII when the terminal cannot draw them).
 enum AnalyticsView {
+    static let rangeLabel = "From and to (YYYY-MM-DD YYYY-MM-DD): "
+
+    /// While a range is typed the real cursor sits at the insertion point (screen readers follow it).
+    static func cursor(_ screen: AnalyticsScreen, body: Rect) -> Point? {
+        guard let input = screen.rangeInput else { return nil }
+        return Point(x: 1 + TextWidth.of(rangeLabel) + TextWidth.of(input), y: body.y + 1)
+    }
+
     static func lines(_ state: AppState, _ screen: AnalyticsScreen, width: Int) -> [Line] {
         let config = state.workspace.config
         var lines: [Line] = [[
@@ -12,7 +20,7 @@ enum AnalyticsView {
             Span("  \(screen.period.label) \(state.glyphs.dot) \(screen.scope.label(config))", .paneTitleFocused),
         ]]
         if let input = screen.rangeInput {
-            lines.append([Span("From and to (YYYY-MM-DD YYYY-MM-DD): ", .keyHint), Span(input + "_"), Span("  Enter applies, Esc cancels", .dim)])
+            lines.append([Span(rangeLabel, .keyHint), Span(input + "_"), Span("  Enter applies, Esc cancels", .dim)])
         } else {
             lines.append(keys([("p/P", "period"), ("s/S", "scope"), ("r", "typed range"), ("j/k", "scroll"), ("Esc", "back")]))
         }
@@ -45,7 +53,7 @@ enum AnalyticsView {
         lines.append([Span("  per day   "), Span(g.sparkline(spark), .sparkline), Span("  max \(days.max() ?? 0)", .dim)])
         lines.append([Span("  channels  " + f.byChannel.map { "\(Channel(rawValue: $0.key)?.shortName ?? $0.key) \($0.count)" }.joined(separator: "  "))])
         let names = state.workspace.config
-        lines.append([Span("  branches  " + f.byBranch.filter { $0.count > 0 || $0.key != "no branch" }
+        lines.append([Span("  branches  " + f.byBranch.filter { $0.count > 0 }
             .map { "\(names.branch($0.key)?.name.replacingOccurrences(of: " Library", with: "") ?? $0.key) \($0.count)" }
             .joined(separator: "  "))])
         lines.append([Span("  per hour of the week (busier is darker)", .dim)])
