@@ -40,7 +40,7 @@ enum ReportHTML {
             \(ReportSVG.bars(a.byOfficer.map { (r.officerName($0.key), $0.count) }, label: "Decisions per officer"))
             """)
         body += section("Listening ratio", """
-            <p class="big">\(h(Report.ratio(l.ratio))) replies per broadcast post</p>
+            <p class="big">\(l.ratio == nil ? "No broadcast posts" : "\(h(Report.ratio(l.ratio))) replies per broadcast post")</p>
             <p>\(l.replies) replies to the public against \(l.broadcasts) broadcast posts; \(h(r.trend)).</p>
             \(ReportSVG.bars([("Replies, this period", l.replies), ("Broadcasts, this period", l.broadcasts),
                               ("Replies, previous", l.previousReplies), ("Broadcasts, previous", l.previousBroadcasts)],

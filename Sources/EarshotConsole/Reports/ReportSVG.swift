@@ -7,7 +7,7 @@ enum ReportSVG {
     static func days(_ perDay: [(key: String, count: Int)]) -> String {
         let width = 680.0, height = 150.0, bottom = 20.0
         let top = Double(max(1, perDay.map(\.count).max() ?? 1))
-        let step = width / Double(max(1, perDay.count))
+        let step = min(40, width / Double(max(1, perDay.count)))
         var out = "<svg viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Arrivals per day\"><title>Arrivals per day</title>"
         for (i, day) in perDay.enumerated() {
             let h = (height - bottom - 10) * Double(day.count) / top
