@@ -70,4 +70,22 @@ test_markdown_and_csv_go_to_stdout() {
     check "a backwards range is refused plainly" grep -qF "the first day comes first" "$WORK/err"
 }
 
+test_a_manager_opens_the_view_picks_last_month_and_a_branch() {
+    local store; store=$(demo_store)
+    start view "$EARSHOT --store $store --as elena" 80 24
+    wait_for view "1 Inbox"
+    keys view L
+    wait_for view "Analytics  this week"
+    keys view p p p s s
+    wait_for view "last month · Northgate Library"
+    wait_for view "78 from the public"
+    keys view G
+    wait_for view "Listening ratio"
+    wait_for view "Top tags"
+    keys view Escape
+    wait_for view "1 Inbox"
+    keys view q
+    wait_for view "EXITED:0"
+}
+
 run_tests
