@@ -60,7 +60,12 @@ import Testing
             #expect(f.response.withTarget == r.withTarget, "with a target, \(label)")
             #expect(f.response.withinTarget == r.withinTarget, "within target, \(label)")
             #expect(f.responseByBranch.map(\.answered) == r.answeredByBranch, "answered per branch, \(label)")
+            #expect(f.responseByBranch.map(\.medianMinutes) == r.medianByBranch, "median per branch, \(label)")
+            #expect(f.responseByChannel.map(\.p90Minutes) == r.p90ByChannel, "p90 per channel, \(label)")
+            #expect(f.responseByChannel.map(\.withinTarget) == r.withinByChannel, "within target per channel, \(label)")
             #expect(f.backlog.open == r.openAtEnd, "backlog, \(label)")
+            #expect(f.backlog.bands.map(\.count) == r.bands, "backlog by age, \(label)")
+            #expect(f.backlog.oldest == r.oldest, "oldest open, \(label)")
             #expect(f.backlog.overdue == r.overdue, "overdue, \(label)")
             #expect(f.backlog.escalationsRaised == r.escalated, "escalations raised, \(label)")
             #expect(f.backlog.escalationsResolved == r.resolved, "escalations resolved, \(label)")
@@ -74,6 +79,7 @@ import Testing
             #expect(f.listening.replies == r.replies, "replies, \(label)")
             #expect(f.listening.broadcasts == r.broadcasts, "broadcasts, \(label)")
             #expect(f.listening.previousReplies == r.previousReplies, "previous replies, \(label)")
+            #expect(f.received == r.perDay.reduce(0, +), "received, \(label)")
             #expect(f.topTags.first.map { [$0.key: $0.count] } == r.topTag, "top tag, \(label)")
         }
         // The whole history has real shapes to show.

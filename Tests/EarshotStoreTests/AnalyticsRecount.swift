@@ -15,6 +15,11 @@ struct Recount {
     var withTarget = 0
     var withinTarget = 0
     var answeredByBranch: [Int] = []
+    var medianByBranch: [Int?] = []
+    var withinByChannel: [Int] = []
+    var p90ByChannel: [Int?] = []
+    var bands: [Int] = []
+    var oldest: Date?
     var openAtEnd = 0
     var overdue = 0
     var escalated = 0
@@ -138,6 +143,12 @@ struct Recount {
             }
         }
         answeredByBranch = config.branches.map { b in answered.filter { items[$0]!.branch == b.id }.count }
+        medianByBranch = config.branches.map { b in Self.rank(answered.filter { items[$0]!.branch == b.id }.map { minutes[$0]! }.sorted(), 0.5) }
+        p90ByChannel = config.channels.map { c in Self.rank(answered.filter { items[$0]!.channel == c.channel }.map { minutes[$0]! }.sorted(), 0.9) }
+        withinByChannel = config.channels.map { c in
+            guard let target = config.responseTarget(for: c.channel) else { return 0 }
+            return answered.filter { items[$0]!.channel == c.channel && minutes[$0]! <= target }.count
+        }
 
         // Status of every item at the end of the period (or now), by replaying.
         let asOf = min(period.end, now)
@@ -166,6 +177,12 @@ struct Recount {
         }
         let open = items.values.filter { covers($0.branch, [$0.channel]) && $0.receivedAt <= asOf && (status[$0.id] ?? .new).isOpen }
         openAtEnd = open.count
+        oldest = open.map(\.receivedAt).min()
+        bands = [0, 0, 0, 0, 0]
+        for item in open {
+            let hours = asOf.timeIntervalSince(item.receivedAt) / 3600
+            bands[hours < 4 ? 0 : hours < 24 ? 1 : hours < 72 ? 2 : hours < 168 ? 3 : 4] += 1
+        }
         overdue = open.filter { item in
             guard let target = config.responseTarget(for: item.channel) else { return false }
             return Self.openSeconds(item.receivedAt, asOf, config.branch(item.branch)?.hours, calendar) > Double(target * 60)
