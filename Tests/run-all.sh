@@ -6,7 +6,7 @@ cd "$(dirname "$0")/.."
 status=0
 swift build --build-tests || exit 1
 swift test --skip-build || status=1
-for script in Tests/e2e/console.sh Tests/e2e/triage.sh Tests/e2e/approvals.sh Tests/e2e/ssh.sh Tests/e2e/identity.sh Tests/e2e/deploy.sh Tests/e2e/shared.sh Tests/e2e/verify.sh; do
+for script in Tests/e2e/console.sh Tests/e2e/triage.sh Tests/e2e/approvals.sh Tests/e2e/ssh.sh Tests/e2e/identity.sh Tests/e2e/deploy.sh Tests/e2e/shared.sh Tests/e2e/verify.sh Tests/e2e/report.sh; do
     echo "== $script"
     bash "$script" || status=1
 done

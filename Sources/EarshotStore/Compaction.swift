@@ -32,11 +32,10 @@ extension Store {
                 version: SnapshotFile.currentVersion, seq: ws.seq,
                 items: ws.items.values.sorted { $0.id < $1.id },
                 drafts: ws.drafts.values.sorted { $0.id < $1.id },
-                rollups: ws.rollups, head: head)
+                rollups: ws.rollups, head: head, ledger: ws.ledger)
             // The events themselves are history: moved byte for byte to the archive, where
-            // the chain goes on; lines an interrupted compaction already moved are not repeated.
-            // Lines an interrupted compaction already moved are not moved twice, and the
-            // first line moved must chain from the archive's last.
+            // the chain goes on. Lines an interrupted compaction already moved are not moved
+            // twice, and the first line moved must chain from the archive's last.
             let archivedLast = try Archive(files: files).lastEventLine()
             let archivedSeq = try archivedLast.map { try JSONFormat.decoder().decode(Event.self, from: $0).seq } ?? 0
             if let events = try DurableIO.read(files.journal), !events.isEmpty {

@@ -185,7 +185,8 @@ public final class Store {
                 config: config, staff: staffFile.staff, seq: snapshot.seq,
                 items: Dictionary(snapshot.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                 drafts: Dictionary(snapshot.drafts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
-                rollups: snapshot.rollups)
+                rollups: snapshot.rollups,
+                ledger: try snapshot.ledger ?? Store.rebuildLedger(files, upTo: snapshot.seq, items: snapshot.items, drafts: snapshot.drafts))
             head = snapshot.head ?? Chain.genesis
         }
         return Base(workspace: ws, head: head, hasSnapshot: snapshotData != nil, warnings: ignored)

@@ -45,6 +45,8 @@ struct SnapshotFile: Codable {
     /// Hash of the last event line this snapshot covers (the chain's head at `seq`);
     /// absent means the genesis value: the journal's first line chains from it.
     var head: String? = nil
+    /// Absent in stores written before analytics; rebuilt from the archive then.
+    var ledger: Ledger?
 
     /// Version 2 records `head`.
     static let currentVersion = 2

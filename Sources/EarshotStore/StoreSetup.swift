@@ -73,7 +73,7 @@ public enum StoreSetup {
             version: SnapshotFile.currentVersion, seq: workspace.seq,
             items: workspace.items.values.sorted { $0.id < $1.id },
             drafts: workspace.drafts.values.sorted { $0.id < $1.id },
-            rollups: workspace.rollups)
+            rollups: workspace.rollups, ledger: workspace.ledger)
         try write(files, config: workspace.config, staff: workspace.staff, snapshot: snapshot)
     }
 

@@ -6,6 +6,7 @@ import Terminal
 
 // earshot-bench: times what a person waits for, on generated stores.
 //   earshot-bench [N ...]                      time open-to-first-frame, a cursor move and a durable append
+//   earshot-bench analytics [N]                 the analytics view and a report on N items over a year
 //   earshot-bench hammer STORE PREFIX COUNT    append COUNT commands as fast as possible (used by the
 //                                              concurrency test: two of these at once lose nothing)
 
@@ -21,6 +22,11 @@ if args.first == "hammer" {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         exit(1)
     }
+    exit(0)
+}
+
+if args.first == "analytics" {
+    MainActor.assumeIsolated { AnalyticsBench.run(items: args.dropFirst().compactMap(Int.init).first ?? 100_000) }
     exit(0)
 }
 

@@ -35,8 +35,13 @@ test_triage_and_approve_survive_a_restart() {
     check "the triaged item's row now says handled" grep -qF "handled" <<<"$(screen again | grep -m1 -F "▸")"
     wait_for again "Awaiting approval $((waiting - 1))"
     keys again 2
-    keys again G
-    wait_for again "approved"
+    wait_for again "Selected draft"
+    # Down the queue (weeks of published history follow) to the approved draft.
+    local moves=0
+    until screen again | grep -qF "$approved ·"; do
+        keys again j; moves=$((moves + 1)); [ $moves -lt 60 ]; sleep 0.1
+    done
+    check "its row (the drafts pane's pointer) says approved" grep -qF "approved" <<<"$(screen again | grep -F "▸" | tail -1)"
     keys again q
     check "journal has one more handled triage" test "$(grep -c '"to":"handled"' "$store/journal.jsonl")" -eq $((before_handled + 1))
     check "journal has the approval of $approved" grep -q "\"approved\":{\"draft\":\"$approved\"" "$store/journal.jsonl"
@@ -67,14 +72,14 @@ test_request_changes_with_a_typed_comment() {
 }
 
 test_demo_flag_copies_the_seed_and_never_touches_it() {
-    local sum_before; sum_before=$(cat "$REPO"/seeds/demo/* | md5sum)
+    local sum_before; sum_before=$(find "$REPO/seeds/demo" -type f | sort | xargs cat | md5sum)
     start d "$EARSHOT --demo"
     wait_for d "1 Inbox"
     keys d d
     wait_for d "Marked handled:"
     keys d q
     wait_for d "The demo store is kept at"
-    check "seeds/demo unchanged" test "$(cat "$REPO"/seeds/demo/* | md5sum)" = "$sum_before"
+    check "seeds/demo unchanged" test "$(find "$REPO/seeds/demo" -type f | sort | xargs cat | md5sum)" = "$sum_before"
     local kept; kept=$(screen d | grep -o '/tmp/earshot-demo-[a-z0-9]*' | head -1)
     check "the copy has the triage" grep -q '"to":"handled"' "$kept/journal.jsonl"
     rm -rf "$kept"

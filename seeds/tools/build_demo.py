@@ -9,7 +9,8 @@ Writes store.json, staff.json, snapshot.json and journal.jsonl next to this
 script's ../demo directory. The content is deterministic: running it twice gives
 byte-identical files. --check only validates and prints the summary.
 
-The snapshot is the state as of journal seq 40 (about 12:30Z on the anchor day);
+The snapshot is the state as of journal seq SNAPSHOT_SEQ (about 12:30Z on the anchor
+day), after the generated history in archive/ (demo_history.py);
 the journal then carries seq 41.. in the last three hours before the clock
 anchor. Inbox items and drafts are written with symbolic keys and numbered here
 by time, so inserting an item never means renumbering by hand.
@@ -25,13 +26,20 @@ import unicodedata
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import demo_history  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent / "demo"
 
 ANCHOR = "2026-11-27T15:30:00Z"
-# Format version 2: every journal line carries "prev", the SHA-256 of the line
-# before it; the first line after a store's starting snapshot chains from GENESIS.
+# Format version 2: every event line carries "prev", the SHA-256 of the line
+# before it; the first line of the history (archive/events.jsonl) chains from GENESIS.
 GENESIS = "0" * 64
-SNAPSHOT_SEQ = 40
+# Generated weeks of history come first (seq 1..len); see demo_history.py. The
+# snapshot covers exactly that history, and the journal goes on from it.
+HISTORY_EVENTS, HISTORY_ITEMS, HISTORY_DRAFTS = demo_history.history()
+SEQ_BASE = len(HISTORY_EVENTS)
+SNAPSHOT_SEQ = SEQ_BASE
 YEAR = 2026
 
 # --------------------------------------------------------------------------
@@ -410,7 +418,8 @@ DRAFTS = [
                      "Millbrook Library will be closed all day on Tuesday 1 December for staff training. "
                      "Central, Northgate and Quayside are open as usual and you can return books to any "
                      "branch. Renew online: https://harbourside.gov.example/libraries/renew")],
-         submitted="11-20T10:20", notes=[("priya", "11-24T11:30", 1, "approved", "")],
+         submitted="11-20T10:20", notes=[("priya", "11-24T11:30", 1, "approved", ""),
+                                         ("morgan", "11-24T15:05", 1, "approved", "")],
          scheduled="11-30T08:00"),
     dict(k="tree-reply", author="aisha", channels=["facebook"], state="published", reply_to="xmas-tree",
          revisions=[("aisha", "11-24T11:05",
@@ -433,7 +442,8 @@ DRAFTS = [
                      "Our Winter Reading Challenge starts on 1 December! Read any six books by 31 January "
                      "(novels, comics and audiobooks all count) and collect a badge at any Harbourside library. "
                      "Open to all ages: https://harbourside.gov.example/libraries/winter-reading")],
-         submitted="11-25T09:15", notes=[("morgan", "11-26T11:20", 1, "approved", "")]),
+         submitted="11-25T09:15", notes=[("morgan", "11-26T11:20", 1, "approved", ""),
+                                         ("priya", "11-26T14:45", 1, "approved", "")]),
     dict(k="homework-reply", author="chloe", channels=["facebook"], state="submitted", reply_to="mb-8",
          revisions=[("chloe", "11-25T14:10",
                      "Hi Ruth, thank you for raising this. Nothing has been decided yet. Homework club will "
@@ -583,6 +593,11 @@ def dumps_line(obj) -> str:
     return escape_invisibles(json.dumps(obj, sort_keys=True, ensure_ascii=False, separators=(",", ":"))) + "\n"
 
 
+def last_hash(text: str) -> str:
+    """The head of a chained text: the hash of its last line."""
+    return hashlib.sha256(text.rstrip("\n").rsplit("\n", 1)[-1].encode("utf-8")).hexdigest()
+
+
 def chained_lines(events, head: str = GENESIS) -> str:
     """The journal as written: each line's "prev" is the hex SHA-256 of the exact
     UTF-8 bytes of the line before it (without its newline)."""
@@ -617,6 +632,11 @@ def length_for(text: str, channel: str) -> int:
 
 
 LIMITS = {"x": 280, "facebook": 63206, "mastodon": 500, "bluesky": 300, "flickr": 4096}
+
+
+# The history as archive/events.jsonl holds it, and the head the snapshot records.
+HISTORY_TEXT = chained_lines(HISTORY_EVENTS, GENESIS)
+HISTORY_HEAD = last_hash(HISTORY_TEXT) if HISTORY_EVENTS else GENESIS
 
 
 def build():
@@ -692,6 +712,10 @@ def build():
                 rec[field] = ts(d[key])
         if d.get("reply_to"):
             rec["inReplyTo"] = ids[d["reply_to"]]
+        # The officers whose approval of the current revision stands (the gate counts them).
+        if d["state"] in ("approved", "scheduled", "published"):
+            current = len(revs)
+            rec["approvals"] = list(dict.fromkeys(n["by"] for n in notes if n["verdict"] == "approved" and n["revision"] == current))
         # Who last changed it, and when: the latest of its history.
         history = [(r["at"], r["author"]) for r in revs]
         if "submittedAt" in rec:
@@ -709,7 +733,8 @@ def build():
     touched += [(r["changedAt"], "d", k) for k, r in drafts.items()]
     touched.sort()
     for rank, (_, kind, k) in enumerate(touched):
-        version = 1 + rank * SNAPSHOT_SEQ // len(touched)
+        # The last 40 changes of the history stand for the seeded state's own.
+        version = SEQ_BASE - 39 + rank * 40 // len(touched)
         (records if kind == "i" else drafts)[k]["version"] = version
 
     # ---- journal -----------------------------------------------------------
@@ -879,11 +904,10 @@ def build():
     snapshot = {
         "version": 2,
         "seq": SNAPSHOT_SEQ,
-        # The demo starts from this snapshot: nothing before it is on record, so its
-        # head is the genesis value the first journal line chains from.
-        "head": GENESIS,
+        # The head of the history the snapshot covers: the journal chains from it.
+        "head": HISTORY_HEAD,
         "items": snap_records,
-        "drafts": sorted(drafts.values(), key=lambda r: r["id"]),
+        "drafts": sorted(drafts.values(), key=lambda r: r["id"]) + HISTORY_DRAFTS,
     }
     for r in snapshot["items"] + snapshot["drafts"]:
         assert 1 <= r["version"] <= SNAPSHOT_SEQ, r["id"]
@@ -898,6 +922,25 @@ def build():
     return store, staff, snapshot, events, problems, summary
 
 
+# --------------------------------------------------------------------------
+# Generated history (analytics): as if compacted on 6 November
+# --------------------------------------------------------------------------
+
+def write_history(root: Path):
+    """archive/events.jsonl (every history event, one line each through
+    dumps_line) and archive/YYYY-MM.jsonl (the closed items, by month received)."""
+    archive = root / "archive"
+    archive.mkdir(parents=True, exist_ok=True)
+    for old in archive.glob("*.jsonl"):
+        old.unlink()
+    (archive / "events.jsonl").write_text(HISTORY_TEXT, encoding="utf-8")
+    months: dict[str, list] = {}
+    for item in HISTORY_ITEMS:
+        months.setdefault(item["receivedAt"][:7], []).append(item)
+    for month, group in sorted(months.items()):
+        (archive / f"{month}.jsonl").write_text("".join(dumps_line(i) for i in group), encoding="utf-8")
+
+
 def main():
     store, staff, snapshot, events, problems, summary = build()
     if problems:
@@ -910,7 +953,8 @@ def main():
         (ROOT / "store.json").write_text(dumps_pretty(store), encoding="utf-8")
         (ROOT / "staff.json").write_text(dumps_pretty(staff), encoding="utf-8")
         (ROOT / "snapshot.json").write_text(dumps_pretty(snapshot), encoding="utf-8")
-        (ROOT / "journal.jsonl").write_text(chained_lines(events), encoding="utf-8")
+        (ROOT / "journal.jsonl").write_text(chained_lines(events, HISTORY_HEAD), encoding="utf-8")
+        write_history(ROOT)
         print(f"wrote {ROOT}")
 
     items = summary["final_items"].values()

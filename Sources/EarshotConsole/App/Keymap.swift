@@ -10,6 +10,7 @@ public enum Action: String, CaseIterable, Sendable {
     case search, nextMatch, previousMatch, filter, clearFilter, sortByTimeLeft
     case view1, view2, view3, view4, view5, view6, view7
     case approve, requestChanges, reject, approveAt, scheduleView, compare, newPost, editDraft
+    case analytics
 }
 
 /// Where a binding applies: everywhere, or in one pane.
@@ -88,6 +89,7 @@ public struct Keymap: Sendable {
         Binding(action: .focusPrevious, keys: [.backTab], help: "previous pane", context: .global),
         Binding(action: .focusInbox, keys: [.char("1")], help: "go to the inbox", context: .global),
         Binding(action: .focusDrafts, keys: [.char("2")], help: "go to the drafts", context: .global),
+        Binding(action: .analytics, keys: [.char("L")], help: "listening analytics: volume, reply times, backlog, approvals", context: .global),
         Binding(action: .help, keys: [.char("?")], help: "help: every key of this pane", context: .global, hint: "help"),
         Binding(action: .palette, keys: [.char(":")], help: "command palette: every action by name", context: .global, hint: "cmds"),
         Binding(action: .quit, keys: [.char("q")], help: "quit", context: .global, hint: "quit"),

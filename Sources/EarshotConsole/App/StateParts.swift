@@ -125,6 +125,8 @@ public enum Mode: Sendable, Equatable {
     case schedule(scroll: Int)
     /// Two revisions of a draft side by side, word by word.
     case compare(Comparison)
+    /// `L`: figures for a period and scope.
+    case analytics(AnalyticsScreen)
 }
 
 /// Which revisions of which draft the diff view compares.

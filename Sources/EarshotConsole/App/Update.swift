@@ -22,6 +22,7 @@ extension AppState {
         case .storeChanged(let ws, let events):
             replaceWorkspace(ws, events: events)
             noticeReviews(events ?? [])
+            refreshAnalytics()
             return []
         case .commandsFinished(let answers):
             return finished(answers)
@@ -82,6 +83,8 @@ extension AppState {
             return []
         case .compare(var comparison):
             return handleCompare(key, &comparison)
+        case .analytics(var screen):
+            return handleAnalytics(key, &screen)
         case .normal, .detail:
             guard let action = keymap.action(for: key, in: focus.context) else { return [] }
             return perform(action)
@@ -165,6 +168,8 @@ extension AppState {
             mode = .schedule(scroll: 0)
         case .compare:
             openCompare()
+        case .analytics:
+            openAnalytics()
         }
         return []
     }

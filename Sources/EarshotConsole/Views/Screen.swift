@@ -26,6 +26,9 @@ public enum Screen {
             cursor = drawPage(ScheduleView.lines(state, width: layout.body.width - 2), &canvas, layout.body, scroll: scroll)
         case .compare(let comparison):
             cursor = drawPage(CompareView.lines(state, comparison, width: layout.body.width - 2), &canvas, layout.body, scroll: 0)
+        case .analytics(let screen):
+            cursor = drawPage(AnalyticsView.lines(state, screen, width: layout.body.width - 2), &canvas, layout.body, scroll: screen.scroll)
+            if let typing = AnalyticsView.cursor(screen, body: layout.body) { cursor = typing }
         case .compose:
             if let composer = state.composer { cursor = ComposerView.draw(state, composer, &canvas, layout.body) }
         case .normal, .prompt:
@@ -49,7 +52,7 @@ public enum Screen {
         // carries the message (a bad filter's explanation, completions).
         if case .prompt = state.mode, let message = state.message {
             canvas.draw([Span(" " + message.text, role(message.kind))], in: layout.hints, base: role(message.kind))
-        } else if state.mode != .compose {
+        } else if state.mode != .compose, !state.mode.isAnalytics {
             drawHints(state, &canvas, layout.hints)
         }
         if case .prompt(let prompt) = state.mode {

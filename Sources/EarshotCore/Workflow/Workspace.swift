@@ -9,10 +9,12 @@ public struct Workspace: Hashable, Sendable {
     public var items: [String: InboxItem]
     public var drafts: [String: Draft]
     public var rollups: Rollups
+    /// Every arrival, reply, broadcast and decision since the store began, for analytics.
+    public var ledger: Ledger
 
     public init(
         config: StoreConfig, staff: [StaffMember], seq: Int = 0,
-        items: [String: InboxItem] = [:], drafts: [String: Draft] = [:], rollups: Rollups? = nil
+        items: [String: InboxItem] = [:], drafts: [String: Draft] = [:], rollups: Rollups? = nil, ledger: Ledger? = nil
     ) {
         self.config = config
         self.staff = staff
@@ -20,6 +22,7 @@ public struct Workspace: Hashable, Sendable {
         self.items = items
         self.drafts = drafts
         self.rollups = rollups ?? Rollups.rebuild(items: items.values, drafts: drafts.values, calendar: config.calendar)
+        self.ledger = ledger ?? Ledger.build(events: [], items: items.values, drafts: drafts.values)
     }
 
     public func member(_ login: String) -> StaffMember? {
@@ -30,6 +33,7 @@ public struct Workspace: Hashable, Sendable {
     /// were written, so an event naming an unknown target is skipped, not fatal.
     public mutating func apply(_ event: Event) {
         seq = max(seq, event.seq)
+        ledger.fold(event)
         let calendar = config.calendar
         switch event.change {
         case .received(let incoming):
