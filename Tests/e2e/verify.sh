@@ -35,11 +35,12 @@ test_a_forger_who_recomputes_the_chain_breaks_the_checkpoint_kept_off_the_host()
     last=$(tail -n 1 "$store/journal.jsonl")
     keep=$(head -n -1 "$store/journal.jsonl")
     prev=$(sha "$(tail -n 1 <<<"$keep")")
+    local n; n=$(grep -o '"seq":[0-9]*' <<<"$last" | cut -d: -f2)
     {
         echo "$keep"
-        line=$(approval 53 priya "$prev"); echo "$line"; prev=$(sha "$line")
-        line=$(approval 54 morgan "$prev"); echo "$line"; prev=$(sha "$line")
-        line=$(sed -E 's/"prev":"[0-9a-f]{64}"/"prev":"'"$prev"'"/; s/"seq":53/"seq":55/' <<<"$last"); echo "$line"
+        line=$(approval "$n" priya "$prev"); echo "$line"; prev=$(sha "$line")
+        line=$(approval $((n + 1)) morgan "$prev"); echo "$line"; prev=$(sha "$line")
+        line=$(sed -E 's/"prev":"[0-9a-f]{64}"/"prev":"'"$prev"'"/; s/"seq":'"$n"'/"seq":'"$((n + 2))"'/' <<<"$last"); echo "$line"
     } > "$store/journal.new" && mv "$store/journal.new" "$store/journal.jsonl"
     out=$("$EARSHOT" verify --store "$store" 2>&1)
     check "the chain alone holds" grep -q "chain ok" <<<"$out" || return 1
@@ -68,13 +69,14 @@ test_verify_and_fsck_run_for_a_user_who_can_only_read_and_write_nothing() {
 test_an_older_store_is_migrated_with_a_backup_never_silently() {
     local store out; store=$(demo_store)
     # The demo as Earshot 1 wrote it: no prev, no head, version 1.
-    sed -i -E 's/,"prev":"[0-9a-f]{64}"//' "$store/journal.jsonl"
+    sed -i -E 's/,"prev":"[0-9a-f]{64}"//' "$store/journal.jsonl" "$store/archive/events.jsonl"
     sed -i -E '/"head": "[0-9a-f]{64}",/d; s/^  "version": 2(,?)$/  "version": 1\1/' "$store/snapshot.json" "$store/store.json"
     cp "$store/journal.jsonl" "$WORK/v1-journal.jsonl"
     out=$("$EARSHOT" fsck --store "$store" 2>&1) && return 1
     check "fsck says to migrate" grep -q "earshot migrate" <<<"$out" || return 1
+    local events; events=$(cat "$store/archive/events.jsonl" "$store/journal.jsonl" | grep -c .)
     out=$("$EARSHOT" migrate --store "$store" 2>&1) || { echo "$out"; return 1; }
-    check "says what it did" grep -q "migrated from format 1 to 2: 13 events chained" <<<"$out" || return 1
+    check "says what it did" grep -q "migrated from format 1 to 2: $events events chained" <<<"$out" || return 1
     check "kept the old journal" cmp -s "$WORK/v1-journal.jsonl" "$store"/migrations/*/journal.jsonl || return 1
     out=$("$EARSHOT" verify --store "$store" 2>&1) || { echo "$out"; return 1; }
     "$EARSHOT" audit --store "$store" --format table | tail -n 1 | grep -q "migrated the store from format 1 to 2"
