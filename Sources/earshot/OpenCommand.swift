@@ -108,7 +108,7 @@ struct Open: ParsableCommand {
             log.write(Signals.stopRequested ? "stopped by a signal" : "quit")
         }
         if demo {
-            print("The demo store is kept at \(root.path); open it again with: earshot --store \(root.path)")
+            print("The demo store is kept at \(root.path); open it again with: \(Relaunch.command(store: root.path, environment: env))")
         }
     }
 }

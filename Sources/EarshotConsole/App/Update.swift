@@ -60,8 +60,11 @@ extension AppState {
         if case .alt(let c) = key, !editorTakes(key) {
             return handle(.escape) + handle(.char(c))
         }
+        // The terminal is in raw mode, so C-c is a key, not SIGINT: it quits from
+        // anywhere, and the runtime saves an unsent reply on the way out.
+        if key == .ctrl("c") { return [.quit] }
         if Layout(size: size, focus: focus).tooSmall {
-            return key == .char("q") || key == .ctrl("c") ? [.quit] : []
+            return key == .char("q") ? [.quit] : []
         }
         switch mode {
         case .prompt(var prompt):
@@ -99,6 +102,8 @@ extension AppState {
         switch action {
         case .quit:
             return [.quit]
+        case .suspend:
+            return [.suspend]
         case .help:
             mode = .help(scroll: 0)
         case .palette:
