@@ -6,6 +6,8 @@ import Terminal
 public enum Screen {
     public static func render(_ state: AppState) -> Frame {
         var canvas = Canvas(size: state.size, theme: state.theme)
+        // Themes that set the screen's colours paint every cell, not only the text.
+        canvas.fill(canvas.frame.bounds, .screen)
         let layout = Layout(size: state.size, focus: state.focus)
         guard !layout.tooSmall else {
             drawTooSmall(state, &canvas)
