@@ -91,7 +91,9 @@ enum PaletteOverlay {
         canvas.draw([Span(": ", .overlayTitle), Span(palette.query, .prompt)], in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
         for (i, entry) in entries.prefix(rect.height - 2).enumerated() {
             let row = Rect(x: rect.x + 1, y: rect.y + 2 + i, width: rect.width - 2, height: 1)
-            canvas.draw([Span(TextWidth.pad(entry.keys, to: 12), .keyHint), Span(entry.title, .overlay)], in: row,
+            // The action's name is the one keymap.json uses to rebind it.
+            canvas.draw([Span(TextWidth.pad(entry.keys, to: 10), .keyHint), Span(TextWidth.pad(entry.action.rawValue, to: 16), .dim),
+                         Span(entry.title, .overlay)], in: row,
                         base: i == palette.index ? .rowSelected : nil)
             if i == palette.index { canvas.frame.restyle(row, style: canvas.theme[.rowSelected]) }
         }

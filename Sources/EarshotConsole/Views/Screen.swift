@@ -91,7 +91,8 @@ public enum Screen {
     private static func drawHeader(_ state: AppState, _ canvas: inout Canvas, _ rect: Rect) {
         canvas.fill(rect, .header)
         let ws = state.workspace
-        let right = clockLabel(state.now, calendar: ws.config.calendar) + " "
+        // Who you are, then the time: the header says whose session this is.
+        let right = identityLabel(state) + " \(state.glyphs.dot) " + clockLabel(state.now, calendar: ws.config.calendar) + " "
         let rightWidth = TextWidth.of(right)
         canvas.draw([Span(" Earshot \(state.glyphs.dot) \(ws.config.organisation)", .header)],
                     in: Rect(x: 0, y: rect.y, width: max(0, rect.width - rightWidth - 1), height: 1))
