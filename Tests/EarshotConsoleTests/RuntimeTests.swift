@@ -59,6 +59,32 @@ import Testing
         #expect(backend2.suspendCount == 1)
     }
 
+    @Test func undoingHideAsSpamListsTheItemAgainHereAndInAnotherSession() throws {
+        let temp = try TemporaryStore()
+        let (other, otherBackend, _) = try self.runtime(temp, as: "ben", keys: [])
+        let (runtime, backend, _) = try self.runtime(temp, as: "aisha", keys: [.char("s"), .char("u")])
+        other.draw()
+        runToQuit(runtime, backend)
+        #expect(runtime.state.workspace.items["i-1"]?.status == .new)
+        #expect(runtime.state.inboxOrder.contains("i-1"), "open again but not listed")
+        other.poll()
+        other.draw()
+        #expect(other.state.inboxOrder.contains("i-1"), "the other session does not list it either")
+        #expect(otherBackend.screenText().contains("Is the Central library open"))
+    }
+
+    @Test func undoSeesYourOwnLaterNoteOnTheItem() throws {
+        let temp = try TemporaryStore()
+        // d marks i-1 handled (and moves down), k goes back, m adds a note, u undoes the d.
+        let keys: [Key] = [.char("d"), .char("k"), .char("m")] + "called back".map { Key.char($0) } + [.enter, .char("u")]
+        let (runtime, backend, _) = try runtime(temp, as: "aisha", keys: keys)
+        runToQuit(runtime, backend)
+        let item = try temp.open().workspace.items["i-1"]
+        #expect(item?.status == .new, "the undo was refused: \(runtime.state.message?.text ?? "")")
+        #expect(item?.notes.last?.text == "called back")
+        #expect(runtime.state.message?.text.contains("since you loaded it") == false)
+    }
+
     @Test func triageFromTheKeyboardReachesTheJournalAndTheScreen() throws {
         let temp = try TemporaryStore()
         let (runtime, backend, _) = try runtime(temp, as: "aisha", keys: [.char("d")])

@@ -99,7 +99,7 @@ public struct AppState: Sendable {
     static func changesInboxRows(_ event: Event) -> Bool {
         switch event.change {
         case .received: true
-        case .triaged(_, let from, let to): from == .hidden || to == .hidden
+        case .triaged(_, let from, let to), .reverted(_, let from, let to, _): from == .hidden || to == .hidden
         default: false
         }
     }

@@ -107,6 +107,9 @@ public struct UndoStep: Sendable, Equatable {
         public var item: String
         public var event: Int
         public var previous: Previous
+        /// The item's version the undo acts on: `event`, or a later change of our own
+        /// (a note, another triage), so our own work never blocks our undo.
+        public var basedOn: Int? = nil
     }
 
     public var changes: [Change]
