@@ -101,6 +101,11 @@ enum InboxPane {
         var head = "\(item.channel.displayName) \(g.dot) \(item.author.displayName) (\(item.author.handle)) \(g.dot) \(age) ago"
         if let branch = ws.config.branch(item.branch) { head += " \(g.dot) \(branch.name)" }
         lines += wrapped(head, .paneTitle, width: width)
+        // The text comes first, so even a short detail area shows what was said;
+        // facts, whereabouts and the conversation follow.
+        let thread = Conversation.thread(of: item.id, in: ws, replies: state.replies)
+        lines += wrapped(item.text, .row, width: width)
+        lines.append([])
         var facts: Line = [Span("Status: "), Span(item.status.label, statusRole(item.status))]
         facts.append(Span("  Assigned: \(item.assignee ?? "nobody")"))
         if !item.tags.isEmpty { facts.append(Span("  Tags: \(item.tags.joined(separator: ", "))")) }
@@ -116,7 +121,6 @@ enum InboxPane {
         if let by = item.changedBy, let at = item.changedAt {
             lines.append([Span("Last changed by \(ws.member(by)?.name ?? by), \(Age.short(from: at, to: state.now)) ago", .dim)])
         }
-        let thread = Conversation.thread(of: item.id, in: ws, replies: state.replies)
         if thread.count > 1 {
             lines.append([])
             lines.append([Span("Conversation (\(thread.count) messages)", .paneTitle)])
@@ -124,12 +128,9 @@ enum InboxPane {
                 let mark = entry.fromLibrary ? g.library + " " : (entry.id == item.id ? g.pointer + " " : "  ")
                 let role: Theme.Role = entry.fromLibrary ? .stateGood : (entry.id == item.id ? .row : .dim)
                 let who = entry.fromLibrary ? "\(entry.author) (library)" : entry.author
-                lines += wrapped("\(mark)\(who), \(Age.short(from: entry.at, to: state.now)) ago: \(entry.text)", role, width: width)
+                let text = entry.id == item.id ? "(this comment, above)" : entry.text
+                lines += wrapped("\(mark)\(who), \(Age.short(from: entry.at, to: state.now)) ago: \(text)", role, width: width)
             }
-        }
-        if thread.count <= 1 {
-            lines.append([])
-            lines += wrapped(item.text, .row, width: width)
         }
         for note in item.notes {
             lines.append([])
