@@ -86,6 +86,8 @@ public struct Composer: Sendable, Equatable {
     public var unsavedSince: Date?
     /// The saved reply inserted last, so `t` moves on to the next.
     public var templateIndex = -1
+    /// The last thing done in the menu was inserting a saved reply: `t` again replaces it.
+    public var templateJustInserted = false
 
     public init(item: String, text: String = "", startedAt: Date, post: PostTarget? = nil) {
         self.item = item
