@@ -99,6 +99,19 @@ import Testing
         #expect(s.composer?.editor.text == "Hi Sam, We open at 9. Bye")
     }
 
+    @Test func theCounterCountsWhatIsSentSoItAgreesWithTheRefusal() {
+        var s = state()
+        _ = press(&s, .char("r"))
+        // i-1 is on X (280): exactly at the limit, plus the trailing space sending drops.
+        type(&s, String(repeating: "a", count: 280) + " ")
+        let screen = Screen.render(s).text()
+        #expect(screen.contains("X 280/280"), "the counter counted the trailing space")
+        #expect(!screen.contains("over"))
+        type(&s, "b")
+        let sent = s.composer?.outgoing ?? ""
+        #expect(Screen.render(s).text().contains("X \(PostLength.count(sent, for: .x))/280"))
+    }
+
     @Test func composerScreenMarksOverflowWithWideCharacters() {
         var s = state()
         _ = s.update(.key(.char("r")))

@@ -89,6 +89,10 @@ public struct Composer: Sendable, Equatable {
     /// The last thing done in the menu was inserting a saved reply: `t` again replaces it.
     public var templateJustInserted = false
 
+    /// The text as it will be sent, and so as it is counted on screen: one place
+    /// decides what leading and trailing blanks are dropped.
+    public var outgoing: String { editor.text.trimmingCharacters(in: .whitespacesAndNewlines) }
+
     public init(item: String, text: String = "", startedAt: Date, post: PostTarget? = nil) {
         self.item = item
         self.post = post

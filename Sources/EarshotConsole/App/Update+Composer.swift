@@ -77,7 +77,7 @@ extension AppState {
 
     private mutating func sendReply() -> [Effect] {
         guard let c = composer else { return [] }
-        let text = c.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = c.outgoing
         guard !text.isEmpty else {
             message = StatusMessage("the reply is empty; e to write, x to discard", .info)
             return []

@@ -43,8 +43,8 @@ enum ComposerView {
         var frame = canvas.frame
         let drawn = composer.editor.draw(into: &frame, rect: editorRect, style: canvas.theme[.prompt], scroll: composer.scroll)
         canvas.frame = frame
-        let count = PostLength.count(composer.editor.text, for: item.channel)
-        let over = PostLength.overflow(composer.editor.text, for: item.channel)
+        let count = PostLength.count(composer.outgoing, for: item.channel)
+        let over = PostLength.overflow(composer.outgoing, for: item.channel)
         let limit = item.channel.textLimit.map { "/\($0)" } ?? ""
         let countLine: Line = over > 0
             ? [Span(" \(item.channel.displayName) \(count)\(limit) \(g.over) \(over) over ", .countOver)]
@@ -64,7 +64,7 @@ enum ComposerView {
         canvas.draw([Span(title, .paneTitleFocused),
                      Span("  for \(post.channels.map(\.displayName).joined(separator: ", "))", .dim)],
                     in: Rect(x: 0, y: body.y, width: body.width, height: 1))
-        let findings = PostChecks.findings(for: composer.editor.text, channels: post.channels, images: post.images, state: state)
+        let findings = PostChecks.findings(for: composer.outgoing, channels: post.channels, images: post.images, state: state)
         let footer = 1 + min(3, findings.count) + 1
         let editorRect = Rect(x: 1, y: body.y + 1, width: body.width - 2, height: max(1, body.height - 1 - footer))
         canvas.fill(editorRect, .prompt)
@@ -72,7 +72,7 @@ enum ComposerView {
         let drawn = composer.editor.draw(into: &frame, rect: editorRect, style: canvas.theme[.prompt], scroll: composer.scroll)
         canvas.frame = frame
         var y = editorRect.maxY
-        canvas.draw(DraftsPane.counts(text: composer.editor.text, channels: post.channels, glyphs: g),
+        canvas.draw(DraftsPane.counts(text: composer.outgoing, channels: post.channels, glyphs: g),
                     in: Rect(x: 1, y: y, width: body.width - 2, height: 1))
         y += 1
         for finding in findings.prefix(3) {
