@@ -85,6 +85,25 @@ import Testing
         #expect(runtime.state.message?.text.contains("since you loaded it") == false)
     }
 
+    @Test func aBulkUndoSaysItWasUndoneAndARefusalNamesThePerson() throws {
+        let temp = try TemporaryStore()
+        // Select all, mark handled, undo: the undo is reported as an undo.
+        let (runtime, backend, _) = try self.runtime(temp, as: "aisha", keys: [.char("*"), .char("d"), .char("u")])
+        runToQuit(runtime, backend)
+        let text = runtime.state.message?.text ?? ""
+        #expect(!text.contains("Done for all"), "an undo repeated the triage's message: \(text)")
+        #expect(text.contains("Undone for all"))
+        // Ben changes i-1 under Aisha's feet: the refusal names the comment, not its id.
+        let (second, backend2, store) = try self.runtime(temp, as: "aisha", keys: [])
+        let stale = second.state.workspace.items["i-1"]!.version
+        _ = try store.apply(Request(.assign(item: "i-1", to: "ben"), by: "ben", basedOn: stale), at: Fixture.now)
+        second.send(.key(.char("d")))
+        let refusal = second.state.message?.text ?? ""
+        #expect(refusal.contains("Sam Lee on X"), "refusal was: \(refusal)")
+        #expect(!refusal.contains("i-1"))
+        _ = backend2
+    }
+
     @Test func triageFromTheKeyboardReachesTheJournalAndTheScreen() throws {
         let temp = try TemporaryStore()
         let (runtime, backend, _) = try runtime(temp, as: "aisha", keys: [.char("d")])

@@ -50,6 +50,26 @@ import Testing
         #expect(s.selection.isEmpty)
     }
 
+    @Test func clearingTheSelectionSaysSoInsteadOfKeepingTheOldCount() {
+        var s = state()
+        _ = press(&s, .char("*"))
+        #expect(s.message?.text.contains("selected") == true)
+        _ = press(&s, .char("-"))
+        #expect(s.selection.isEmpty)
+        #expect(s.message?.text == "selection cleared")
+    }
+
+    @Test func aFilterMatchingNothingDoesNotSayEveryoneHasBeenHeard() {
+        var s = state()
+        _ = press(&s, .char("F"))
+        type(&s, "channel:bluesky status:new")
+        _ = press(&s, .enter)
+        let text = Screen.render(s).text()
+        #expect(!text.contains("Everyone has been heard"))
+        #expect(text.contains("Nothing here matches"))
+        #expect(text.contains("3 open in all"))
+    }
+
     @Test func undoSendsCompensatingCommandsBasedOnOurOwnEvents() {
         var s = state()
         let triage = Request(.triage(item: "i-2", to: .handled), by: "aisha", basedOn: 1)

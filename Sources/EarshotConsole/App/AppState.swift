@@ -21,6 +21,8 @@ public struct AppState: Sendable {
     public var selection: Set<String> = []
     /// Newest last; `u` takes back the last.
     public var undoSteps: [UndoStep] = []
+    /// The requests in flight are an undo, so the answer is worded as one.
+    var undoInFlight = false
     public var composer: Composer?
     /// Other sessions, for collision markers.
     public var presences: [Presence] = []

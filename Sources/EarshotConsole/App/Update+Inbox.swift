@@ -67,6 +67,7 @@ extension AppState {
             }
             return Request(command, by: me.login, basedOn: change.basedOn ?? change.event)
         }
+        undoInFlight = true
         return [.send(requests)]
     }
 

@@ -138,7 +138,9 @@ extension AppState {
         case .note: openItemPrompt(.note)
         case .toggleSelect: toggleSelection()
         case .selectAll: selectAll()
-        case .clearSelection: selection = []
+        case .clearSelection:
+            selection = []
+            message = StatusMessage("selection cleared", .info)
         case .undo: return undoLast()
         case .search:
             guard focus == .inbox else { return [] }
@@ -270,14 +272,23 @@ extension AppState {
             return nil
         }
         recordUndo(for: answers)
+        let wasUndo = undoInFlight
+        undoInFlight = false
+        // Refusals name people, as successes do, not item ids.
+        let refusalText = zip(answers, answers.map(\.result)).compactMap { answer, result -> String? in
+            if case .failure(let r) = result { return RefusalText.naming(r.message, for: answer.request, in: workspace) }
+            return nil
+        }
         if answers.count == 1, let only = answers.first {
             switch only.result {
             case .success(let event):
                 message = StatusMessage(Outcome.describe(event, in: workspace), .success)
                 advanceAfterTriage(only.request)
-            case .failure(let refusal):
-                message = StatusMessage(refusal.message, .refusal)
+            case .failure:
+                message = StatusMessage(refusalText[0], .refusal)
             }
+        } else if refusals.isEmpty, wasUndo {
+            message = StatusMessage("Undone for all \(done.count) items: each is as it was before", .success)
         } else if refusals.isEmpty, answers.allSatisfy({ Self.isTriage($0.request.command) }) {
             message = StatusMessage("Done for all \(done.count) selected items", .success)
             selection = []
@@ -285,7 +296,7 @@ extension AppState {
             // A sequence (create then submit, schedule then approve): say where it ended.
             message = StatusMessage(Outcome.describe(last, in: workspace), .success)
         } else {
-            let first = refusals[0].message
+            let first = refusalText[0]
             message = StatusMessage("\(done.count) done, \(refusals.count) refused: \(first)", done.isEmpty ? .refusal : .warning)
             selection = []
         }

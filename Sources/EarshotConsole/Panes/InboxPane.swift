@@ -28,7 +28,11 @@ enum InboxPane {
             if selected, let base { canvas.frame.restyle(rowRect, style: canvas.theme[base]) }
         }
         if state.inboxOrder.isEmpty {
-            canvas.draw([Span("Nothing in the inbox. Everyone has been heard.", .dim)], in: rect)
+            // "Everyone has been heard" only when it is true, not when a filter hides everything.
+            let text = state.filter != nil
+                ? "Nothing here matches \(state.viewName ?? "the filter"); \(state.summary.unhandled) open in all. 0 shows everything."
+                : state.summary.unhandled == 0 ? "Nothing in the inbox. Everyone has been heard." : "Nothing listed."
+            canvas.draw([Span(text, .dim)], in: rect)
         }
     }
 
