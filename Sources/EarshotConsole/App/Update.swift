@@ -254,10 +254,13 @@ extension AppState {
     }
 
     private mutating func handleHelp(_ key: Key, scroll: Int) -> [Effect] {
+        let body = Layout(size: size, focus: focus).body.height
+        // Clamped here, so scrolling back up from the end starts at once.
+        let last = max(0, HelpOverlay.lines(self).count - body)
         switch keymap.action(for: key, in: focus.context) {
         case .help, .back, .quit: mode = .normal
-        case .down: mode = .help(scroll: scroll + 1)
-        case .up: mode = .help(scroll: max(0, scroll - 1))
+        case let action? where [.down, .up, .top, .bottom, .pageDown, .pageUp].contains(action):
+            mode = .help(scroll: min(last, Self.scrolled(min(scroll, last), by: action, page: body - 1)))
         default: break
         }
         return []

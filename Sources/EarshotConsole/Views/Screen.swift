@@ -50,7 +50,12 @@ public enum Screen {
         // The composer shows its own keys; under a prompt, the line above it
         // carries the message (a bad filter's explanation, completions).
         if case .prompt = state.mode, let message = state.message {
-            canvas.draw([Span(" " + message.text, role(message.kind))], in: layout.hints, base: role(message.kind))
+            // Whole, however long: a bad filter's explanation ends with the valid values.
+            let rows = TextWidth.wrap(message.text, width: max(1, layout.hints.width - 2)).suffix(5)
+            for (i, row) in rows.enumerated() {
+                let y = layout.hints.y - (rows.count - 1) + i
+                canvas.draw([Span(" " + row, role(message.kind))], in: Rect(x: layout.hints.x, y: y, width: layout.hints.width, height: 1), base: role(message.kind))
+            }
         } else if state.mode != .compose {
             drawHints(state, &canvas, layout.hints)
         }
