@@ -52,6 +52,13 @@ public struct Prompt: Sendable, Equatable {
     public var cursor = 0
     /// Words Tab can complete the last word to.
     public var candidates: [String] = []
+    /// Tab's place in the matches for what was typed, so Tab again moves on to the next.
+    public var completion: Completion?
+
+    public struct Completion: Sendable, Equatable {
+        public var matches: [String]
+        public var index: Int
+    }
 
     public init(purpose: Purpose, label: String, text: String = "", candidates: [String] = []) {
         self.purpose = purpose
