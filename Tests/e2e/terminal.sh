@@ -124,7 +124,8 @@ test_a_terminal_that_disappears_without_a_hangup_ends_the_console() {
     sleep 0.5
     t kill-session -t k
     gone "$pid" 10
-    grep -rq "kept safe" "$store"
+    check "the unsent reply was saved" grep -rq "kept safe" "$store/wip"
+    check "no ghost presence is left for colleagues" test -z "$(ls "$store/sessions" 2>/dev/null)"
 }
 
 run_tests
