@@ -105,8 +105,13 @@ enum InboxPane {
         var head = "\(item.channel.displayName) \(g.dot) \(item.author.displayName) (\(item.author.handle)) \(g.dot) \(age) ago"
         if let branch = ws.config.branch(item.branch) { head += " \(g.dot) \(branch.name)" }
         lines += wrapped(head, .paneTitle, width: width)
-        // The text comes first, so even a short detail area shows what was said;
-        // facts, whereabouts and the conversation follow.
+        // Only a colleague at work on it right now comes before the text (it is urgent
+        // and short); the text comes next, so even a short detail area shows what was
+        // said; facts and the conversation follow.
+        for p in state.presences where p.item == item.id {
+            let who = ws.member(p.login)?.name ?? p.login
+            lines += wrapped("\(p.replying ? g.replying : g.viewing) \(who) is \(p.replying ? "replying to" : "looking at") this now", .messageWarning, width: width)
+        }
         let thread = Conversation.thread(of: item.id, in: ws, replies: state.replies)
         lines += wrapped(item.text, .row, width: width)
         lines.append([])
@@ -114,10 +119,6 @@ enum InboxPane {
         facts.append(Span("  Assigned: \(item.assignee ?? "nobody")"))
         if !item.tags.isEmpty { facts.append(Span("  Tags: \(item.tags.joined(separator: ", "))")) }
         lines.append(facts)
-        for p in state.presences where p.item == item.id {
-            let who = ws.member(p.login)?.name ?? p.login
-            lines += wrapped("\(p.replying ? g.replying : g.viewing) \(who) is \(p.replying ? "replying to" : "looking at") this now", .messageWarning, width: width)
-        }
         if let due = state.due[item.id], item.status.isOpen {
             let when = due > state.now ? "in \(Age.short(from: state.now, to: due))" : "\(Age.short(from: due, to: state.now)) ago"
             lines += wrapped("First reply due \(when) (opening hours)", ageRole(item, state), width: width)
