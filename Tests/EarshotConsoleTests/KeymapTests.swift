@@ -57,5 +57,15 @@ import Testing
         let header = Screen.render(state(as: "ben")).lines()[0]
         #expect(header.contains("ben · staff"))
         #expect(header.contains("Test Libraries"))
+        let wide = Screen.render(state(as: "ben", size: Size(width: 120, height: 30))).lines()[0]
+        #expect(wide.contains("ben · staff · Northgate"))
+    }
+
+    @Test func aLongOrganisationIsCutWithAnEllipsisNotMidWord() {
+        var ws = Fixture.workspace()
+        ws.config.organisation = "Harbourside and Northern Counties Libraries and Archives"
+        let header = Screen.render(state(ws: ws)).lines()[0]
+        #expect(header.contains("…"))
+        #expect(header.contains("aisha · staff"))
     }
 }

@@ -97,10 +97,13 @@ public enum Screen {
         canvas.fill(rect, .header)
         let ws = state.workspace
         // Who you are, then the time: the header says whose session this is.
-        let right = identityLabel(state) + " \(state.glyphs.dot) " + clockLabel(state.now, calendar: ws.config.calendar) + " "
+        // Below 100 columns the branch is left to the status line, so the organisation fits.
+        let who = rect.width >= 100 ? identityLabel(state) : "\(state.me.login) \(state.glyphs.dot) \(state.me.role.rawValue)"
+        let right = who + " \(state.glyphs.dot) " + clockLabel(state.now, calendar: ws.config.calendar) + " "
         let rightWidth = TextWidth.of(right)
-        canvas.draw([Span(" Earshot \(state.glyphs.dot) \(ws.config.organisation)", .header)],
-                    in: Rect(x: 0, y: rect.y, width: max(0, rect.width - rightWidth - 1), height: 1))
+        let leftWidth = max(0, rect.width - rightWidth - 1)
+        let left = TextWidth.truncate(" Earshot \(state.glyphs.dot) \(ws.config.organisation)", to: leftWidth, ellipsis: state.glyphs.ellipsis)
+        canvas.draw([Span(left, .header)], in: Rect(x: 0, y: rect.y, width: leftWidth, height: 1))
         canvas.draw([Span(right, .header)], in: Rect(x: max(0, rect.width - rightWidth), y: rect.y, width: rightWidth, height: 1))
     }
 
