@@ -103,6 +103,20 @@ test_c_z_suspends_only_where_the_keymap_binds_it() {
     gone "$pid"
 }
 
+test_emoji_sequences_are_drawn_whole_and_keep_the_columns_after_them() {
+    local store; store=$(demo_store)
+    traced k "$store"
+    keys k r
+    wait_for k "Reply to"
+    # A family (ZWJ), a skin tone and a flag: terminals disagree on their widths, so
+    # each is drawn as a stand-in every terminal gives two columns.
+    type_text k "👨‍👩‍👧‍👦x👍🏽y🇬🇧z ending"
+    wait_for k "z ending"
+    check "drawn whole, in place" grep -qF " 👨x👍yGBz ending" <<<"$(screen k)"
+    keys k C-c
+    wait_for k "EXITED:0"
+}
+
 test_without_a_terminal_it_refuses_to_start() {
     local store out rc; store=$(demo_store)
     out=$(timeout 20 "$EARSHOT" --store "$store" </dev/null 2>&1) && rc=0 || rc=$?
