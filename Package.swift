@@ -19,9 +19,11 @@ let package = Package(
     ],
     targets: [
         // The C binding: a module map and a shim header for what Swift cannot reach.
+        // No pkgConfig: ncursesw.pc carries -D_DEFAULT_SOURCE -D_XOPEN_SOURCE=600, which
+        // SwiftPM refuses with a warning on every build; shim.h asks for the wide API
+        // itself and the module map links ncursesw, so nothing from pkg-config is needed.
         .systemLibrary(
             name: "CNCurses",
-            pkgConfig: "ncursesw",
             providers: [.apt(["libncurses-dev"])]
         ),
         .target(name: "EarshotCore"),

@@ -20,4 +20,8 @@ public protocol TerminalBackend: AnyObject {
     /// The next key, or nil after `timeoutMilliseconds` (negative waits forever).
     func readKey(timeoutMilliseconds: Int) -> Key?
     func shutdown()
+    /// False once the terminal is gone (or a test's script of keys has run out).
+    var isConnected: Bool { get }
+    /// Hands the terminal back and stops the process until it is continued.
+    func suspend()
 }

@@ -56,25 +56,28 @@ public struct Frame: Sendable, Equatable {
         guard y >= 0, y < size.height else { return 0 }
         let limit = min(size.width, maxWidth.map { x + max(0, $0) } ?? size.width)
         var col = x
-        for c in Sanitizer.clean(text) {
-            if col >= limit { break }
-            let isBreak = c == "\n" || c == "\r\n" || c == "\t"
-            let grapheme = isBreak ? " " : String(c)
-            let w = isBreak ? 1 : TextWidth.of(c)
-            if w == 0 { continue }  // nothing to show on its own
-            if col + w > limit {
-                set(x: col, y: y, Cell(grapheme: " ", style: style))
-                col += 1
-                break
+        drawing: for original in Sanitizer.clean(text) {
+            // A grapheme terminals disagree on is drawn as its stand-in, one piece per cell.
+            for c in TextWidth.display(original) {
+                if col >= limit { break drawing }
+                let isBreak = c == "\n" || c == "\r\n" || c == "\t"
+                let grapheme = isBreak ? " " : String(c)
+                let w = isBreak ? 1 : TextWidth.of(c)
+                if w == 0 { continue }  // nothing to show on its own
+                if col + w > limit {
+                    set(x: col, y: y, Cell(grapheme: " ", style: style))
+                    col += 1
+                    break drawing
+                }
+                if col < 0 {
+                    // Clipped on the left; a wide grapheme straddling column 0 leaves a space.
+                    if col + w > 0 { set(x: 0, y: y, Cell(grapheme: " ", style: style)) }
+                } else {
+                    set(x: col, y: y, Cell(grapheme: grapheme, style: style))
+                    if w == 2 { set(x: col + 1, y: y, Cell(grapheme: "", style: style)) }
+                }
+                col += w
             }
-            if col < 0 {
-                // Clipped on the left; a wide grapheme straddling column 0 leaves a space.
-                if col + w > 0 { set(x: 0, y: y, Cell(grapheme: " ", style: style)) }
-            } else {
-                set(x: col, y: y, Cell(grapheme: grapheme, style: style))
-                if w == 2 { set(x: col + 1, y: y, Cell(grapheme: "", style: style)) }
-            }
-            col += w
         }
         return col - x
     }

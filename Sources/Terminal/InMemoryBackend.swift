@@ -6,8 +6,12 @@ public final class InMemoryBackend: TerminalBackend {
     /// Settable so a test can simulate a resize.
     public var size: Size
     public var capabilities: Capabilities
-    /// readKey takes from the front; nil when empty.
+    /// readKey takes from the front. When it is empty the script has ended: the
+    /// terminal counts as gone, so a loop that should have quit stops instead of hanging.
     public var pendingKeys: [Key] = []
+    /// Set when something read past the end of `pendingKeys`.
+    public private(set) var ranOutOfKeys = false
+    public private(set) var suspendCount = 0
     public private(set) var lastFrame: Frame?
     /// Cells written by the last draw, to prove only changes are painted.
     public private(set) var paintedCells = 0
@@ -28,8 +32,13 @@ public final class InMemoryBackend: TerminalBackend {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
-        pendingKeys.isEmpty ? nil : pendingKeys.removeFirst()
+        if pendingKeys.isEmpty { ranOutOfKeys = true; return nil }
+        return pendingKeys.removeFirst()
     }
+
+    public var isConnected: Bool { !ranOutOfKeys && !isShutDown }
+
+    public func suspend() { suspendCount += 1 }
 
     public func shutdown() { isShutDown = true }
 

@@ -1,6 +1,11 @@
 // The real terminal, through ncurses. Every call happens on the main actor:
 // ncurses is not thread-safe.
 import CNCurses
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 @MainActor
 public final class NCursesBackend: TerminalBackend {
@@ -17,8 +22,12 @@ public final class NCursesBackend: TerminalBackend {
 
     public enum StartError: Error, CustomStringConvertible {
         case cannotOpenTerminal(term: String?)
+        case notATerminal
         public var description: String {
             switch self {
+            case .notATerminal:
+                return "The console needs a terminal: standard input and output must both be one "
+                    + "(not a pipe, a file or a closed terminal). Run earshot from a terminal window or an ssh -t session."
             case .cannotOpenTerminal(let term):
                 return "Could not start the full-screen terminal (TERM=\(term ?? "unset")). "
                     + "Set TERM to your terminal type, e.g. TERM=xterm-256color, and try again."
@@ -32,6 +41,7 @@ public final class NCursesBackend: TerminalBackend {
     private let painter: CursesPainter
     private var previous: Frame?
     private var isShutDown = false
+    private var lostTerminal = false
     private let keys: CursesKeyReader
 
     /// xterm's bracketed-paste mode: pasted text arrives between ESC[200~ and ESC[201~,
@@ -40,6 +50,8 @@ public final class NCursesBackend: TerminalBackend {
     static let bracketedPasteOff = "\u{1b}[?2004l"
 
     public init(options: Options = Options()) throws {
+        // Without a terminal every read fails at once and the loop would spin: refuse instead.
+        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { throw StartError.notATerminal }
         let utf8 = TerminalLocale.setUp()
         // newterm, unlike initscr, reports failure instead of exiting the process.
         guard let screen = newterm(nil, cn_stdout(), cn_stdin()) else {
@@ -53,8 +65,10 @@ public final class NCursesBackend: TerminalBackend {
         }
         self.window = window
         self.keys = CursesKeyReader(window: window)
-        // cbreak, not raw: Ctrl-C and Ctrl-Z keep working, and ncurses restores the terminal on them.
-        cbreak()
+        // Raw, not cbreak: every control key reaches the program (C-z is the editor's undo,
+        // C-s and C-q are not flow control, C-\ does not dump core). C-c arrives as a key and
+        // quits cleanly; hang-up and terminate still arrive as signals (see Signals).
+        raw()
         noecho()
         nonl()
         keypad(window, true)
@@ -101,8 +115,34 @@ public final class NCursesBackend: TerminalBackend {
     }
 
     public func readKey(timeoutMilliseconds: Int) -> Key? {
-        guard !isShutDown else { return nil }
+        guard !isShutDown, isConnected else { return nil }
         return keys.next(timeoutMilliseconds: timeoutMilliseconds)
+    }
+
+    /// False once the terminal has gone (its window closed, the connection dropped)
+    /// even if no SIGHUP came: reads then fail at once, so the loop must stop.
+    public var isConnected: Bool {
+        if isShutDown { return false }
+        if lostTerminal { return false }
+        var fds = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        if poll(&fds, 1, 0) < 0 || fds.revents & Int16(POLLHUP | POLLERR | POLLNVAL) != 0 || isatty(STDIN_FILENO) != 1 {
+            lostTerminal = true
+        }
+        return !lostTerminal
+    }
+
+    /// Stops the process the way a shell's C-z would, with the terminal restored,
+    /// and repaints everything when it is continued (`fg`).
+    public func suspend() {
+        guard !isShutDown else { return }
+        endwin()
+        Self.writeRaw(Self.bracketedPasteOff)
+        signal(SIGTSTP, SIG_DFL)
+        raise(SIGTSTP)
+        // Continued: ncurses takes the terminal back on the next refresh.
+        Self.writeRaw(Self.bracketedPasteOn)
+        clearok(window, true)
+        previous = nil
     }
 
     /// Restores the terminal. Safe to call more than once.

@@ -71,9 +71,10 @@ public enum Sanitizer {
 
     /// Characters that take no space and hide text differences. ZWJ (U+200D) and
     /// ZWNJ (U+200C) are kept: emoji sequences and several scripts need them.
+    /// Tag characters (U+E0000–E007F) can spell a hidden message after any character.
     static func isInvisible(_ v: UInt32) -> Bool {
         v == 0x200B || (0x2060...0x2064).contains(v) || v == 0xFEFF || v == 0x00AD
-            || v == 0x180E || (0xFFF9...0xFFFB).contains(v)
+            || v == 0x180E || (0xFFF9...0xFFFB).contains(v) || (0xE0000...0xE007F).contains(v)
     }
 
     // MARK: - Escape sequences (ECMA-48)

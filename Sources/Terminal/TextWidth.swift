@@ -1,33 +1,83 @@
 // Display width per grapheme cluster. Our own table rather than wcwidth():
 // wcwidth depends on the process locale and knows nothing of emoji sequences,
 // and a width that is too small makes a line overrun the screen.
+//
+// Everything here measures text as it will be drawn: sanitised first (an escape
+// sequence becomes one U+FFFD, a NUL takes a column), and a grapheme on which
+// terminals disagree replaced by its stand-in (see `display`).
 
 public enum TextWidth {
-    /// Columns a grapheme cluster occupies: 0, 1 or 2.
+    /// Columns a grapheme cluster occupies as Frame.put draws it on its own.
     public static func of(_ c: Character) -> Int {
+        if let standIn = standIn(for: c) { return standIn.reduce(0) { $0 + simpleWidth($1) } }
+        return simpleWidth(c)
+    }
+
+    private static func simpleWidth(_ c: Character) -> Int {
         let scalars = c.unicodeScalars
         guard let first = scalars.first else { return 0 }
-        if isControl(first) { return 0 }
+        if c == "\n" || c == "\r\n" { return 0 }  // a line break, not a glyph
+        // Drawn as U+FFFD (controls, bidi controls) or as a space (tab): one column.
+        if isControl(first) || Sanitizer.isBidiControl(first.value) { return 1 }
+        if Sanitizer.isInvisible(first.value) { return 0 }
         if scalars.allSatisfy(isZeroWidth) { return 0 }
         if isEmojiCluster(scalars) { return 2 }
         return isWide(first.value) ? 2 : 1
     }
 
+    /// Columns `s` takes once drawn (sanitised, stand-ins in place).
     public static func of(_ s: String) -> Int {
         var total = 0
-        for c in s { total += of(c) }
+        for c in Sanitizer.clean(s) { total += inLine(c) }
         return total
     }
 
+    /// Within one line Frame.put draws a line break as a space.
+    private static func inLine(_ c: Character) -> Int {
+        c == "\n" || c == "\r\n" ? 1 : of(c)
+    }
+
+    /// What is drawn for a grapheme: itself, or a stand-in where terminals (and
+    /// ncurses, which keeps at most 5 scalars per cell and one spacing character)
+    /// would disagree on its width or cut it: an emoji ZWJ, skin-tone or tag sequence
+    /// shows its first emoji; a flag its two letters; a pile of combining marks its first five scalars.
+    public static func display(_ c: Character) -> String {
+        standIn(for: c) ?? String(c)
+    }
+
+    private static func standIn(for c: Character) -> String? {
+        let scalars = c.unicodeScalars
+        guard let first = scalars.first, scalars.count > 1 else { return nil }
+        if (0x1F1E6...0x1F1FF).contains(first.value) {
+            let letters = scalars.compactMap { s -> Character? in
+                guard (0x1F1E6...0x1F1FF).contains(s.value) else { return nil }
+                return Unicode.Scalar(s.value - 0x1F1E6 + 0x41).map(Character.init)
+            }
+            return String(letters)
+        }
+        let joined = scalars.dropFirst().contains {
+            $0.value == 0x200D || (0x1F3FB...0x1F3FF).contains($0.value) || (0xE0000...0xE007F).contains($0.value)
+        }
+        if joined, first.value >= 0x80, first.properties.isEmoji { return String(first) }
+        if scalars.count > 5 {
+            var kept = String.UnicodeScalarView()
+            kept.append(contentsOf: scalars.prefix(5))
+            return String(kept)
+        }
+        return nil
+    }
+
     /// Cuts `s` so it fits in `width` columns, ending with `ellipsis` when something was cut.
+    /// The result is sanitised: measure and draw the same text.
     public static func truncate(_ s: String, to width: Int, ellipsis: String = "…") -> String {
         guard width > 0 else { return "" }
+        let s = Sanitizer.clean(s)
         if of(s) <= width { return s }
         let ellipsisWidth = of(ellipsis)
         let room = ellipsisWidth <= width ? width - ellipsisWidth : width
         var out = "", used = 0
         for c in s {
-            let w = of(c)
+            let w = inLine(c)
             if used + w > room { break }
             out.append(c)
             used += w
@@ -46,6 +96,7 @@ public enum TextWidth {
     /// no line is ever wider than `width`. Graphemes wider than `width` itself are dropped.
     public static func wrap(_ s: String, width: Int) -> [String] {
         guard width > 0 else { return [] }
+        let s = Sanitizer.clean(s)
         var lines: [String] = []
         let paragraphs = s.split(omittingEmptySubsequences: false) { $0 == "\n" || $0 == "\r\n" }
         for paragraph in paragraphs {

@@ -36,7 +36,7 @@ struct Init: ParsableCommand {
         print("""
             Created an Earshot store at \(url.path) with \(login) as its admin.
             Add branches to store.json and people to staff.json, then open it with:
-              earshot --store \(url.path)
+              \(Relaunch.command(store: url.path, environment: ProcessInfo.processInfo.environment))
             """)
     }
 }

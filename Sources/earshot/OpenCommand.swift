@@ -73,7 +73,7 @@ struct Open: ParsableCommand {
             try ConsoleLaunch(store: opened, me: me, clock: clock, notes: notes, theme: theme, ascii: ascii).run()
         }
         if marker != nil {
-            print("The demo store is kept at \(root.path); open it again with: earshot --store \(root.path)")
+            print("The demo store is kept at \(root.path); open it again with: \(Relaunch.command(store: root.path, environment: env))")
         }
     }
 }

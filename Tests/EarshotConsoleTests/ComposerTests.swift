@@ -82,6 +82,36 @@ import Testing
         #expect(s.composer?.editor.text == "Thank you Sam Lee! — Aisha Rahman, Central Library")
     }
 
+    @Test func savedRepliesAreSpacedAndASecondTReplacesTheFirst() {
+        var ws = Fixture.workspace()
+        ws.config.savedReplies = [SavedReply(name: "thanks", text: "Thank you!"), SavedReply(name: "hours", text: "We open at 9.")]
+        var s = state(ws: ws)
+        _ = press(&s, .char("r"))
+        type(&s, "Hi Sam,")
+        _ = press(&s, .escape, .char("t"))
+        #expect(s.composer?.editor.text == "Hi Sam, Thank you!", "a saved reply is spaced from the word before it")
+        #expect(s.composer?.menu == true, "the hint offers t again, so t must still be the menu's")
+        #expect(s.message?.text.contains("t puts the next in its place") == true)
+        _ = press(&s, .char("t"))
+        #expect(s.composer?.editor.text == "Hi Sam, We open at 9.", "the second t replaces the first saved reply")
+        _ = press(&s, .char("e"))
+        type(&s, " Bye")
+        #expect(s.composer?.editor.text == "Hi Sam, We open at 9. Bye")
+    }
+
+    @Test func theCounterCountsWhatIsSentSoItAgreesWithTheRefusal() {
+        var s = state()
+        _ = press(&s, .char("r"))
+        // i-1 is on X (280): exactly at the limit, plus the trailing space sending drops.
+        type(&s, String(repeating: "a", count: 280) + " ")
+        let screen = Screen.render(s).text()
+        #expect(screen.contains("X 280/280"), "the counter counted the trailing space")
+        #expect(!screen.contains("over"))
+        type(&s, "b")
+        let sent = s.composer?.outgoing ?? ""
+        #expect(Screen.render(s).text().contains("X \(PostLength.count(sent, for: .x))/280"))
+    }
+
     @Test func composerScreenMarksOverflowWithWideCharacters() {
         var s = state()
         _ = s.update(.key(.char("r")))

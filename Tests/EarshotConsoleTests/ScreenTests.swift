@@ -64,6 +64,29 @@ import Testing
         #expect(frame.text().contains("there"))
     }
 
+    /// The display column at which `word` starts in row `y` (wide graphemes count twice).
+    func column(of word: String, row y: Int, in frame: Frame) -> Int? {
+        var cells: [String] = []
+        for x in 0..<frame.size.width { cells.append(frame[x, y].isContinuation ? "\u{1}" : frame[x, y].grapheme) }
+        let line = cells.map { $0.count == 1 ? $0 : "\u{2}" }.joined()
+        guard let r = line.range(of: word) else { return nil }
+        return line.distance(from: line.startIndex, to: r.lowerBound)
+    }
+
+    @Test(arguments: [80, 200])
+    func hostileTextKeepsEveryColumnInItsPlace(width: Int) {
+        var ws = Fixture.workspace()
+        ws.items["i-1"]?.author.displayName = "Sam\u{1B}[1m\u{0}Lee\u{E0041}"
+        ws.items["i-1"]?.text = "open \u{1B}]0;pwned\u{07}late \u{1B}[31mok"
+        ws.items["i-3"]?.text = "nul\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0}\u{0} end"
+        let frame = Screen.render(state(size: Size(width: width, height: 24), ws: ws))
+        let clean = column(of: "needs-reply", row: 5, in: frame)
+        #expect(clean != nil)
+        #expect(column(of: "new", row: 4, in: frame) == clean, "an escape sequence moved the status column")
+        #expect(column(of: "handled", row: 6, in: frame) == clean, "NUL characters moved the status column")
+        for line in frame.lines() { #expect(TextWidth.of(line) <= width) }
+    }
+
     @Test func wideCharactersNeverOverrunARow() {
         var ws = Fixture.workspace()
         ws.items["i-1"]?.text = String(repeating: "日本語の本を借りたいです😀", count: 10)

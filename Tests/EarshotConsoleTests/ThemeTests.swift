@@ -1,6 +1,8 @@
 @testable import EarshotConsole
+import EarshotCore
 import Foundation
 import Terminal
+import TestSupport
 import Testing
 
 @Suite struct ThemeTests {
@@ -13,6 +15,23 @@ import Testing
         #expect(theme.name == name)
         #expect(theme[.rowSelected] != .plain, "the selected row must stand out")
         #expect(theme[.messageRefusal] != .plain)
+    }
+
+    @Test(arguments: ["light", "high-contrast"])
+    func themesWithTheirOwnTextColoursSetTheBackgroundOfEveryCell(name: String) throws {
+        let theme = try ThemeLoader(directories: [themes]).load(name)
+        let ws = Fixture.workspace()
+        for focus in [Pane.inbox, .drafts] {
+            var s = AppState(workspace: ws, me: ws.member("aisha")!, now: Fixture.now, size: Size(width: 80, height: 24), theme: theme)
+            s.focus = focus
+            let frame = Screen.render(s)
+            for y in 0..<24 {
+                for x in 0..<80 {
+                    #expect(frame[x, y].style.bg != .default, "\(name): cell \(x),\(y) uses the terminal's own background")
+                    #expect(frame[x, y].style.fg != .default, "\(name): cell \(x),\(y) uses the terminal's own text colour")
+                }
+            }
+        }
     }
 
     @Test func monochromeUsesAttributesOnlyAndMatchesTheBuiltIn() throws {

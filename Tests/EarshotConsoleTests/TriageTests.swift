@@ -17,6 +17,31 @@ import Testing
         #expect(press(&s, .enter) == [.send([Request(.assign(item: "i-1", to: "ben"), by: "aisha", basedOn: 1)])])
     }
 
+    @Test func tabCyclesThroughEveryMatchAndShowsThem() {
+        var s = state()
+        _ = press(&s, .char("a"))
+        guard case .prompt(let start) = s.mode else { Issue.record("expected a prompt"); return }
+        let all = start.candidates
+        #expect(all.count > 2)
+        var seen: [String] = []
+        for _ in all {
+            _ = press(&s, .tab)
+            guard case .prompt(let p) = s.mode else { Issue.record("the prompt closed"); return }
+            seen.append(p.text)
+            for candidate in all { #expect(s.message?.text.contains(candidate) == true, "\(candidate) is not shown") }
+        }
+        #expect(seen == all, "Tab must visit every match in turn")
+        _ = press(&s, .tab)
+        guard case .prompt(let again) = s.mode else { return }
+        #expect(again.text == all[0], "and wrap round")
+        // Typing ends the cycle: the next Tab completes what is typed now.
+        _ = press(&s, .ctrl("u"))
+        type(&s, "pr")
+        _ = press(&s, .tab)
+        guard case .prompt(let narrowed) = s.mode else { return }
+        #expect(narrowed.text == "priya")
+    }
+
     @Test func tagsAddAndRemoveWithCompletionFromTagsInUse() {
         var ws = Fixture.workspace()
         ws.items["i-3"]?.tags = ["events", "praise"]
@@ -48,6 +73,26 @@ import Testing
         #expect(s.selection.count == 4)
         _ = press(&s, .escape)
         #expect(s.selection.isEmpty)
+    }
+
+    @Test func clearingTheSelectionSaysSoInsteadOfKeepingTheOldCount() {
+        var s = state()
+        _ = press(&s, .char("*"))
+        #expect(s.message?.text.contains("selected") == true)
+        _ = press(&s, .char("-"))
+        #expect(s.selection.isEmpty)
+        #expect(s.message?.text == "selection cleared")
+    }
+
+    @Test func aFilterMatchingNothingDoesNotSayEveryoneHasBeenHeard() {
+        var s = state()
+        _ = press(&s, .char("F"))
+        type(&s, "channel:bluesky status:new")
+        _ = press(&s, .enter)
+        let text = Screen.render(s).text()
+        #expect(!text.contains("Everyone has been heard"))
+        #expect(text.contains("Nothing here matches"))
+        #expect(text.contains("3 open in all"))
     }
 
     @Test func undoSendsCompensatingCommandsBasedOnOurOwnEvents() {

@@ -57,14 +57,17 @@ import Testing
         #expect(press(&s, .char("s")) == [.send([Request(.triage(item: "i-1", to: .hidden), by: "aisha", basedOn: 1)])])
     }
 
-    @Test func triageKeysInTheDraftsPaneExplainThemselves() {
+    @Test func inboxTriageKeysSendNothingFromTheDraftsPane() {
         var s = state()
         _ = press(&s, .char("2"))
         // "d" has no meaning in the drafts pane; "s" neither. Nothing is sent.
         #expect(press(&s, .char("d")).isEmpty)
+        #expect(press(&s, .char("s")).isEmpty)
+        #expect(s.focus == .drafts && s.mode == .normal)
     }
 
-    @Test func approvalKeysAreSentEvenForStaffSoTheStoreRefusesAndAudits() {
+    /// The store's refusal and its audit line are checked end to end in RuntimeTests.
+    @Test func approvalKeysAreSentEvenForStaffForTheStoreToJudge() {
         var s = state(as: "aisha")
         _ = press(&s, .char("2"))
         #expect(press(&s, .char("a")) == [.send([Request(.approve(draft: "d-1", revision: 1), by: "aisha", basedOn: 1)])])
@@ -97,7 +100,12 @@ import Testing
         #expect(prompt.text == ">日é本!")
         #expect(prompt.cursor == 5)
         _ = press(&s, .left, .left, .ctrl("u"))
-        if case .prompt(let p) = s.mode { #expect(p.text == "本!") }
+        guard case .prompt(let p) = s.mode else {
+            Issue.record("C-u closed the prompt")
+            return
+        }
+        #expect(p.text == "本!")
+        #expect(p.cursor == 0)
     }
 
     @Test func anEmptyPromptIsNotSentAndEscCancels() {

@@ -117,11 +117,12 @@ import Testing
         #expect(frame.lines() == ["日本語", "x😀y", ""])
         #expect(frame[2, 0].grapheme == "本" && frame[3, 0].isContinuation)
         #expect(r.cursor == Point(x: 1, y: 1) && frame[r.cursor.x, r.cursor.y].grapheme == "😀")
-        // A bidi override takes no column: it must not shift the text or the cursor.
+        // A bidi override is shown neutralised (U+FFFD, one column), as everywhere else,
+        // and the cursor math counts that column.
         let spoof = TextEditor(text: "a\u{202E}bc")
         var f2 = Frame(size: Size(width: 6, height: 1))
-        #expect(spoof.draw(into: &f2, rect: f2.bounds, style: .plain, scroll: 0).cursor == Point(x: 3, y: 0))
-        #expect(f2.lines() == ["abc"])
+        #expect(spoof.draw(into: &f2, rect: f2.bounds, style: .plain, scroll: 0).cursor == Point(x: 4, y: 0))
+        #expect(f2.lines() == ["a\u{FFFD}bc"])
     }
 }
 

@@ -31,9 +31,10 @@ import Testing
         #expect(TextWidth.of("👍🏽") == 2)        // skin-tone modifier
     }
 
-    @Test func controlsAndLoneMarksTakeNoColumns() {
-        #expect(TextWidth.of("\u{07}") == 0)
-        #expect(TextWidth.of("\u{1B}") == 0)
+    @Test func controlsTakeTheColumnOfTheirReplacementAndLoneMarksNone() {
+        // Drawn as U+FFFD, so measured as one column.
+        #expect(TextWidth.of("\u{07}") == 1)
+        #expect(TextWidth.of("\u{1B}") == 1)
         #expect(TextWidth.of("\u{301}") == 0)
         #expect(TextWidth.of("a\u{200B}b") == 2)
     }

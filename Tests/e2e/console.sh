@@ -133,7 +133,7 @@ test_hangup_restores_and_keeps_the_store() {
     # Signal the console itself, not the shell tmux started it from.
     pkill -HUP -f "^$EARSHOT --store $store\$"
     wait_for k "EXITED:0"
-    "$EARSHOT" --store "$store" --help >/dev/null
+    "$EARSHOT" fsck --store "$store" >/dev/null
     grep -q '"to":"handled"' "$store/journal.jsonl"
 }
 

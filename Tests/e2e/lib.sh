@@ -7,7 +7,9 @@ E2E_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 REPO=$(cd "$E2E_DIR/../.." && pwd)
 EARSHOT=${EARSHOT_BIN:-$REPO/.build/debug/earshot}
 WORK=$(mktemp -d /tmp/earshot-e2e.XXXXXX)
-TMUX_SOCKET="earshot-e2e-$$"
+# A fresh tmux server (socket) per test, so one test's kill-server never races the
+# next test's new-session ("server exited unexpectedly").
+TMUX_SOCKET="earshot-e2e-$$-0"
 PASSED=0
 FAILED=0
 FAILURES=()
@@ -71,8 +73,10 @@ check() {
 }
 
 run_tests() {
-    local fn rc
+    local fn rc n=0
     for fn in $(declare -F | awk '{print $3}' | grep '^test_'); do
+        n=$((n + 1))
+        TMUX_SOCKET="earshot-e2e-$$-$n"
         # Not inside `if`: there bash would ignore set -e and a failed step would pass.
         ( set -e; $fn )
         rc=$?

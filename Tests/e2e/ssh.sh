@@ -91,14 +91,21 @@ test_dropped_connection_leaves_the_store_whole() {
     wait_for drop "1 Inbox" 20
     keys drop d
     wait_for drop "Marked handled:"
+    # The console must be found before it can be proved gone: a pattern that never
+    # matched would make the wait below pass without testing anything.
+    local pids; pids=$(pgrep -f -- "^[^ ]*earshot --store $store\$" || true)
+    check "the remote console is running" test -n "$pids"
     # Kill the client side: sshd hangs up on earshot (SIGHUP).
     pkill -f "ssh -q -t -i $SSH_DIR/user_key" || true
-    local deadline=$((SECONDS + 10))
-    while pgrep -f "^$EARSHOT --store $store\$" >/dev/null; do
-        [ $SECONDS -lt $deadline ] || { echo "earshot still running after hang-up"; return 1; }
-        sleep 0.2
+    local deadline=$((SECONDS + 10)) pid
+    for pid in $pids; do
+        while kill -0 "$pid" 2>/dev/null; do
+            [ $SECONDS -lt $deadline ] || { echo "earshot still running after hang-up"; kill -KILL "$pid"; return 1; }
+            sleep 0.2
+        done
     done
-    "$EARSHOT" --store "$store" --help >/dev/null
+    # The store still opens and checks clean.
+    "$EARSHOT" fsck --store "$store" >/dev/null
     grep -q '"to":"handled"' "$store/journal.jsonl"
 }
 

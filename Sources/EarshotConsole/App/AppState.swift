@@ -21,6 +21,8 @@ public struct AppState: Sendable {
     public var selection: Set<String> = []
     /// Newest last; `u` takes back the last.
     public var undoSteps: [UndoStep] = []
+    /// The requests in flight are an undo, so the answer is worded as one.
+    var undoInFlight = false
     public var composer: Composer?
     /// Other sessions, for collision markers.
     public var presences: [Presence] = []
@@ -99,7 +101,7 @@ public struct AppState: Sendable {
     static func changesInboxRows(_ event: Event) -> Bool {
         switch event.change {
         case .received: true
-        case .triaged(_, let from, let to): from == .hidden || to == .hidden
+        case .triaged(_, let from, let to), .reverted(_, let from, let to, _): from == .hidden || to == .hidden
         default: false
         }
     }

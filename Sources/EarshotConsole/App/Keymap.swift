@@ -11,6 +11,7 @@ public enum Action: String, CaseIterable, Sendable {
     case view1, view2, view3, view4, view5, view6, view7
     case approve, requestChanges, reject, approveAt, scheduleView, compare, newPost, editDraft
     case analytics
+    case suspend
 }
 
 /// Where a binding applies: everywhere, or in one pane.
@@ -93,6 +94,8 @@ public struct Keymap: Sendable {
         Binding(action: .help, keys: [.char("?")], help: "help: every key of this pane", context: .global, hint: "help"),
         Binding(action: .palette, keys: [.char(":")], help: "command palette: every action by name", context: .global, hint: "cmds"),
         Binding(action: .quit, keys: [.char("q")], help: "quit", context: .global, hint: "quit"),
+        // No key by default: C-z is the editor's undo. keymap.json can bind it.
+        Binding(action: .suspend, keys: [], help: "suspend to the shell (fg comes back)", context: .global),
     ])
 }
 

@@ -24,7 +24,8 @@ public enum KeymapFile {
             }
             for (actionName, keyNames) in actions {
                 guard let action = Action(rawValue: actionName) else {
-                    throw Problem(description: "keymap.json: unknown action '\(actionName)'")
+                    let names = Action.allCases.map(\.rawValue).joined(separator: ", ")
+                    throw Problem(description: "keymap.json: unknown action '\(actionName)'; the actions (as the palette names them) are: \(names)")
                 }
                 let keys = try keyNames.map { name -> Key in
                     guard let key = parseKey(name) else { throw Problem(description: "keymap.json: unknown key '\(name)' for \(actionName)") }
@@ -37,7 +38,33 @@ public enum KeymapFile {
                 }
             }
         }
+        if let conflict = conflicts(in: keymap).first { throw Problem(description: "keymap.json: \(conflict)") }
         return keymap
+    }
+
+    /// Keys that would mean two things in one pane (its own bindings and the global
+    /// ones together): one of them could never be reached.
+    public static func conflicts(in keymap: Keymap) -> [String] {
+        var found: [String] = []
+        for context in [KeyContext.inbox, .drafts] {
+            var seen: [Key: Action] = [:]
+            var order: [Key] = []
+            for binding in keymap.bindings(for: context) {
+                for key in binding.keys {
+                    if let other = seen[key] {
+                        if other != binding.action {
+                            found.append("\(key.label(ascii: true)) is bound to both \(other.rawValue) and \(binding.action.rawValue) in the \(context.rawValue) pane")
+                        }
+                    } else {
+                        seen[key] = binding.action
+                        order.append(key)
+                    }
+                }
+            }
+        }
+        var unique: [String] = []
+        for f in found where !unique.contains(f) { unique.append(f) }
+        return unique
     }
 
     /// "x", "Enter", "Esc", "Tab", "S-Tab", "Space", "Up", "Down", "Left", "Right",

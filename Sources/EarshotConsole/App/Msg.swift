@@ -44,4 +44,6 @@ public enum Effect: Sendable, Equatable {
     /// The reply was sent or discarded: forget the saved copy.
     case clearWork
     case quit
+    /// Stop the process as a shell's C-z would (only when the person bound a key to it).
+    case suspend
 }

@@ -52,6 +52,13 @@ public struct Prompt: Sendable, Equatable {
     public var cursor = 0
     /// Words Tab can complete the last word to.
     public var candidates: [String] = []
+    /// Tab's place in the matches for what was typed, so Tab again moves on to the next.
+    public var completion: Completion?
+
+    public struct Completion: Sendable, Equatable {
+        public var matches: [String]
+        public var index: Int
+    }
 
     public init(purpose: Purpose, label: String, text: String = "", candidates: [String] = []) {
         self.purpose = purpose
@@ -86,6 +93,12 @@ public struct Composer: Sendable, Equatable {
     public var unsavedSince: Date?
     /// The saved reply inserted last, so `t` moves on to the next.
     public var templateIndex = -1
+    /// The last thing done in the menu was inserting a saved reply: `t` again replaces it.
+    public var templateJustInserted = false
+
+    /// The text as it will be sent, and so as it is counted on screen: one place
+    /// decides what leading and trailing blanks are dropped.
+    public var outgoing: String { editor.text.trimmingCharacters(in: .whitespacesAndNewlines) }
 
     public init(item: String, text: String = "", startedAt: Date, post: PostTarget? = nil) {
         self.item = item
@@ -107,6 +120,9 @@ public struct UndoStep: Sendable, Equatable {
         public var item: String
         public var event: Int
         public var previous: Previous
+        /// The item's version the undo acts on: `event`, or a later change of our own
+        /// (a note, another triage), so our own work never blocks our undo.
+        public var basedOn: Int? = nil
     }
 
     public var changes: [Change]

@@ -29,6 +29,8 @@ extension AppState {
         if c.menu, let effects = handlePostMenu(key, &c) { return effects }
         let item = workspace.items[c.item]
         if c.menu {
+            let replacing = c.templateJustInserted
+            c.templateJustInserted = false
             switch key {
             case .char("y") where c.post == nil:
                 composer = c
@@ -36,7 +38,7 @@ extension AppState {
             case .char("e"), .enter:
                 c.menu = false
             case .char("t"):
-                if let item { insertTemplate(&c, for: item) }
+                if let item { insertTemplate(&c, for: item, replacingLast: replacing) }
             case .char("x"):
                 composer = nil
                 mode = .normal
@@ -75,7 +77,7 @@ extension AppState {
 
     private mutating func sendReply() -> [Effect] {
         guard let c = composer else { return [] }
-        let text = c.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = c.outgoing
         guard !text.isEmpty else {
             message = StatusMessage("the reply is empty; e to write, x to discard", .info)
             return []
@@ -106,8 +108,10 @@ extension AppState {
         return []
     }
 
-    /// Inserts the next saved reply, placeholders filled in, at the cursor.
-    private mutating func insertTemplate(_ c: inout Composer, for item: InboxItem) {
+    /// Inserts the next saved reply, placeholders filled in, at the cursor, with a
+    /// space between it and any word it touches. Right after another saved reply it
+    /// replaces that one. The menu stays open, so `t` can be pressed again.
+    private mutating func insertTemplate(_ c: inout Composer, for item: InboxItem, replacingLast: Bool) {
         let replies = workspace.config.savedReplies ?? []
         guard !replies.isEmpty else {
             message = StatusMessage("no saved replies in store.json", .info)
@@ -117,9 +121,16 @@ extension AppState {
         c.templateIndex = index
         let branch = workspace.config.branch(item.branch ?? me.branch)
         let values = Template.values(item: item, me: me, branch: branch)
-        c.editor.insert(Template.expand(replies[index].text, values: values))
+        if replacingLast { c.editor.undo() }
+        let chars = Array(c.editor.text)
+        let before = c.editor.cursor > 0 ? chars[c.editor.cursor - 1] : nil
+        let after = c.editor.cursor < chars.count ? chars[c.editor.cursor] : nil
+        let lead = before.map { $0.isWhitespace ? "" : " " } ?? ""
+        let trail = after.map { $0.isWhitespace ? "" : " " } ?? ""
+        c.editor.insert(lead + Template.expand(replies[index].text, values: values) + trail)
         c.unsavedSince = c.unsavedSince ?? now
-        c.menu = false
-        message = StatusMessage("inserted saved reply '\(replies[index].name)'; t again for the next", .info)
+        c.templateJustInserted = true
+        let which = replies.count > 1 ? " (\(index + 1) of \(replies.count)); t puts the next in its place, e edits" : "; e edits"
+        message = StatusMessage("inserted saved reply '\(replies[index].name)'\(which)", .info)
     }
 }

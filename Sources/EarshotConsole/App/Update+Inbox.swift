@@ -65,8 +65,9 @@ extension AppState {
             case .assignee(let who): .assign(item: change.item, to: who)
             case .tags(let added, let removed): .tag(item: change.item, add: removed, remove: added)
             }
-            return Request(command, by: me.login, basedOn: change.event)
+            return Request(command, by: me.login, basedOn: change.basedOn ?? change.event)
         }
+        undoInFlight = true
         return [.send(requests)]
     }
 
@@ -76,6 +77,7 @@ extension AppState {
         var changes: [UndoStep.Change] = []
         for answer in answers {
             guard case .success(let event) = answer.result else { continue }
+            if let item = Self.itemTouched(by: event.change) { followOwnChange(to: item, seq: event.seq) }
             switch event.change {
             case .triaged(let id, let from, _):
                 changes.append(.init(item: id, event: event.seq, previous: .status(from)))
@@ -90,6 +92,27 @@ extension AppState {
         guard !changes.isEmpty else { return }
         undoSteps.append(UndoStep(changes: changes))
         if undoSteps.count > 50 { undoSteps.removeFirst() }
+    }
+
+    /// Our own later change to an item moves the version earlier undo steps act on.
+    private mutating func followOwnChange(to item: String, seq: Int) {
+        for s in undoSteps.indices {
+            for c in undoSteps[s].changes.indices where undoSteps[s].changes[c].item == item {
+                undoSteps[s].changes[c].basedOn = seq
+            }
+        }
+    }
+
+    /// The inbox item an event changes (and so whose version it moves), if any.
+    static func itemTouched(by change: EarshotCore.Change) -> String? {
+        switch change {
+        case .triaged(let id, _, _), .assigned(let id, _), .tagged(let id, _, _), .noted(let id, _), .reverted(let id, _, _, _):
+            id
+        case .replyDrafted(let draft, _):
+            draft.inReplyTo
+        default:
+            nil
+        }
     }
 
     /// What a finished prompt sends.

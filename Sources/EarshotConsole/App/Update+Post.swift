@@ -88,7 +88,7 @@ extension AppState {
 
     /// New post: create (and submit). Existing draft: revise if changed (and submit when the author asks).
     private mutating func savePost(_ c: Composer, _ post: PostTarget, submit: Bool) -> [Effect] {
-        let text = c.editor.text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let text = c.outgoing
         guard !text.isEmpty else {
             message = StatusMessage("the post is empty; e to write, x to discard", .info)
             return []

@@ -45,6 +45,10 @@ extension AppState {
             complete(&prompt)
             mode = .prompt(prompt)
             return []
+        case _ where prompt.completion != nil:
+            // Any other key ends the cycling; handle it as usual.
+            prompt.completion = nil
+            return handlePrompt(key, &prompt)
         case .char(let c):
             chars.insert(c, at: prompt.cursor)
             prompt.cursor += 1
@@ -95,20 +99,30 @@ extension AppState {
             sign = String(first)
             word.removeFirst()
         }
-        let matches = prompt.candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+        // Tab again, on the completion it just made: the next match for what was typed.
+        let matches: [String]
+        let index: Int
+        if let c = prompt.completion, c.matches.indices.contains(c.index), c.matches[c.index] == word {
+            (matches, index) = (c.matches, (c.index + 1) % c.matches.count)
+        } else {
+            matches = prompt.candidates.filter { $0.lowercased().hasPrefix(word.lowercased()) }
+            index = 0
+        }
         guard !matches.isEmpty else {
             message = StatusMessage("no match for '\(word)'", .info)
             return
         }
-        // Cycle when the word already is a full match.
-        let next = matches.firstIndex(of: word).map { matches[($0 + 1) % matches.count] } ?? matches[0]
+        prompt.completion = Prompt.Completion(matches: matches, index: index)
+        let next = matches[index]
         let replaced = Array(sign + next)
         var newChars = chars
         newChars.replaceSubrange(start..<prompt.cursor, with: replaced)
         prompt.text = String(newChars)
         prompt.cursor = start + replaced.count
         if matches.count > 1 {
-            message = StatusMessage(matches.prefix(8).joined(separator: "  "), .info)
+            // All of them, the one chosen in brackets; Tab moves on.
+            let shown = matches.enumerated().map { $0.offset == index ? "[\($0.element)]" : $0.element }
+            message = StatusMessage("\(index + 1) of \(matches.count): " + shown.joined(separator: " ") + "  (Tab for the next)", .info)
         }
     }
 }

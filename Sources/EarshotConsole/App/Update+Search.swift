@@ -34,7 +34,10 @@ extension AppState {
             message = StatusMessage("filter cleared", .info)
             return []
         }
-        switch Filter.parse(text) {
+        let checked = Filter.parse(text).flatMap { parsed -> Result<Filter, FilterError> in
+            FilterValues.problem(in: parsed, text: text, ws: workspace).map { .failure($0) } ?? .success(parsed)
+        }
+        switch checked {
         case .success(let parsed):
             mode = .normal
             apply(filter: parsed, name: nil)

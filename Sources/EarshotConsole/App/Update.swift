@@ -61,8 +61,11 @@ extension AppState {
         if case .alt(let c) = key, !editorTakes(key) {
             return handle(.escape) + handle(.char(c))
         }
+        // The terminal is in raw mode, so C-c is a key, not SIGINT: it quits from
+        // anywhere, and the runtime saves an unsent reply on the way out.
+        if key == .ctrl("c") { return [.quit] }
         if Layout(size: size, focus: focus).tooSmall {
-            return key == .char("q") || key == .ctrl("c") ? [.quit] : []
+            return key == .char("q") ? [.quit] : []
         }
         switch mode {
         case .prompt(var prompt):
@@ -102,6 +105,8 @@ extension AppState {
         switch action {
         case .quit:
             return [.quit]
+        case .suspend:
+            return [.suspend]
         case .help:
             mode = .help(scroll: 0)
         case .palette:
@@ -136,7 +141,9 @@ extension AppState {
         case .note: openItemPrompt(.note)
         case .toggleSelect: toggleSelection()
         case .selectAll: selectAll()
-        case .clearSelection: selection = []
+        case .clearSelection:
+            selection = []
+            message = StatusMessage("selection cleared", .info)
         case .undo: return undoLast()
         case .search:
             guard focus == .inbox else { return [] }
@@ -257,10 +264,13 @@ extension AppState {
     }
 
     private mutating func handleHelp(_ key: Key, scroll: Int) -> [Effect] {
+        let body = Layout(size: size, focus: focus).body.height
+        // Clamped here, so scrolling back up from the end starts at once.
+        let last = max(0, HelpOverlay.lines(self).count - body)
         switch keymap.action(for: key, in: focus.context) {
         case .help, .back, .quit: mode = .normal
-        case .down: mode = .help(scroll: scroll + 1)
-        case .up: mode = .help(scroll: max(0, scroll - 1))
+        case let action? where [.down, .up, .top, .bottom, .pageDown, .pageUp].contains(action):
+            mode = .help(scroll: min(last, Self.scrolled(min(scroll, last), by: action, page: body - 1)))
         default: break
         }
         return []
@@ -275,14 +285,23 @@ extension AppState {
             return nil
         }
         recordUndo(for: answers)
+        let wasUndo = undoInFlight
+        undoInFlight = false
+        // Refusals name people, as successes do, not item ids.
+        let refusalText = zip(answers, answers.map(\.result)).compactMap { answer, result -> String? in
+            if case .failure(let r) = result { return RefusalText.naming(r.message, for: answer.request, in: workspace) }
+            return nil
+        }
         if answers.count == 1, let only = answers.first {
             switch only.result {
             case .success(let event):
                 message = StatusMessage(Outcome.describe(event, in: workspace), .success)
                 advanceAfterTriage(only.request)
-            case .failure(let refusal):
-                message = StatusMessage(refusal.message, .refusal)
+            case .failure:
+                message = StatusMessage(refusalText[0], .refusal)
             }
+        } else if refusals.isEmpty, wasUndo {
+            message = StatusMessage("Undone for all \(done.count) items: each is as it was before", .success)
         } else if refusals.isEmpty, answers.allSatisfy({ Self.isTriage($0.request.command) }) {
             message = StatusMessage("Done for all \(done.count) selected items", .success)
             selection = []
@@ -293,7 +312,7 @@ extension AppState {
             // A sequence refused as a whole: nothing of it was applied; say why.
             message = StatusMessage(first.message, .refusal)
         } else {
-            let first = refusals[0].message
+            let first = refusalText[0]
             message = StatusMessage("\(done.count) done, \(refusals.count) refused: \(first)", done.isEmpty ? .refusal : .warning)
             selection = []
         }

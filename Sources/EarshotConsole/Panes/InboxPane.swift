@@ -28,7 +28,11 @@ enum InboxPane {
             if selected, let base { canvas.frame.restyle(rowRect, style: canvas.theme[base]) }
         }
         if state.inboxOrder.isEmpty {
-            canvas.draw([Span("Nothing in the inbox. Everyone has been heard.", .dim)], in: rect)
+            // "Everyone has been heard" only when it is true, not when a filter hides everything.
+            let text = state.filter != nil
+                ? "Nothing here matches \(state.viewName ?? "the filter"); \(state.summary.unhandled) open in all. 0 shows everything."
+                : state.summary.unhandled == 0 ? "Nothing in the inbox. Everyone has been heard." : "Nothing listed."
+            canvas.draw([Span(text, .dim)], in: rect)
         }
     }
 
@@ -101,14 +105,20 @@ enum InboxPane {
         var head = "\(item.channel.displayName) \(g.dot) \(item.author.displayName) (\(item.author.handle)) \(g.dot) \(age) ago"
         if let branch = ws.config.branch(item.branch) { head += " \(g.dot) \(branch.name)" }
         lines += wrapped(head, .paneTitle, width: width)
-        var facts: Line = [Span("Status: "), Span(item.status.label, statusRole(item.status))]
-        facts.append(Span("  Assigned: \(item.assignee ?? "nobody")"))
-        if !item.tags.isEmpty { facts.append(Span("  Tags: \(item.tags.joined(separator: ", "))")) }
-        lines.append(facts)
+        // Only a colleague at work on it right now comes before the text (it is urgent
+        // and short); the text comes next, so even a short detail area shows what was
+        // said; facts and the conversation follow.
         for p in state.presences where p.item == item.id {
             let who = ws.member(p.login)?.name ?? p.login
             lines += wrapped("\(p.replying ? g.replying : g.viewing) \(who) is \(p.replying ? "replying to" : "looking at") this now", .messageWarning, width: width)
         }
+        let thread = Conversation.thread(of: item.id, in: ws, replies: state.replies)
+        lines += wrapped(item.text, .row, width: width)
+        lines.append([])
+        var facts: Line = [Span("Status: "), Span(item.status.label, statusRole(item.status))]
+        facts.append(Span("  Assigned: \(item.assignee ?? "nobody")"))
+        if !item.tags.isEmpty { facts.append(Span("  Tags: \(item.tags.joined(separator: ", "))")) }
+        lines.append(facts)
         if let due = state.due[item.id], item.status.isOpen {
             let when = due > state.now ? "in \(Age.short(from: state.now, to: due))" : "\(Age.short(from: due, to: state.now)) ago"
             lines += wrapped("First reply due \(when) (opening hours)", ageRole(item, state), width: width)
@@ -116,7 +126,6 @@ enum InboxPane {
         if let by = item.changedBy, let at = item.changedAt {
             lines.append([Span("Last changed by \(ws.member(by)?.name ?? by), \(Age.short(from: at, to: state.now)) ago", .dim)])
         }
-        let thread = Conversation.thread(of: item.id, in: ws, replies: state.replies)
         if thread.count > 1 {
             lines.append([])
             lines.append([Span("Conversation (\(thread.count) messages)", .paneTitle)])
@@ -124,12 +133,9 @@ enum InboxPane {
                 let mark = entry.fromLibrary ? g.library + " " : (entry.id == item.id ? g.pointer + " " : "  ")
                 let role: Theme.Role = entry.fromLibrary ? .stateGood : (entry.id == item.id ? .row : .dim)
                 let who = entry.fromLibrary ? "\(entry.author) (library)" : entry.author
-                lines += wrapped("\(mark)\(who), \(Age.short(from: entry.at, to: state.now)) ago: \(entry.text)", role, width: width)
+                let text = entry.id == item.id ? "(this comment, above)" : entry.text
+                lines += wrapped("\(mark)\(who), \(Age.short(from: entry.at, to: state.now)) ago: \(text)", role, width: width)
             }
-        }
-        if thread.count <= 1 {
-            lines.append([])
-            lines += wrapped(item.text, .row, width: width)
         }
         for note in item.notes {
             lines.append([])

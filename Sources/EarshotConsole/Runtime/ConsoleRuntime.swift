@@ -8,7 +8,7 @@ import Terminal
 /// the console does I/O.
 @MainActor
 public final class ConsoleRuntime {
-    public private(set) var state: AppState
+    public var state: AppState
     private let backend: any TerminalBackend
     private let store: Store
     private let clock: @Sendable () -> Date
@@ -32,12 +32,12 @@ public final class ConsoleRuntime {
         self.clock = clock
     }
 
-    /// Runs until the person quits or a signal (hang-up, terminate) asks us to stop.
-    /// Either way an unsent reply is saved first.
+    /// Runs until the person quits, a signal (hang-up, terminate) asks us to stop, or
+    /// the terminal goes away without one. Either way an unsent reply is saved first.
     public func run() {
         if let wip = try? store.workInProgress(for: state.me.login) { send(.restore(wip)) }
         draw()
-        while !Signals.stopRequested {
+        while !Signals.stopRequested && backend.isConnected {
             if let key = backend.readKey(timeoutMilliseconds: 100) {
                 if !send(key == .resize ? .resize(backend.size) : .key(key)) { break }
             }
@@ -64,6 +64,9 @@ public final class ConsoleRuntime {
                 switch effect {
                 case .quit:
                     return false
+                case .suspend:
+                    saveWorkIfDue(force: true)
+                    backend.suspend()
                 case .send(let requests):
                     queue += apply(requests)
                 case .saveWork(let wip):

@@ -5,6 +5,10 @@ import Terminal
 /// Views ask for a role, never for a colour, so a theme can restyle anything.
 public struct Theme: Sendable {
     public enum Role: String, CaseIterable, Codable, Sendable {
+        /// The whole screen's own colours. A theme that sets them (light, high-contrast)
+        /// does not depend on the terminal's background; every other role without a
+        /// colour of its own takes these.
+        case screen
         case header, analytics, sparkline, paneTitle, paneTitleFocused
         case row, rowSelected, rowSelectedUnfocused, dim
         case statusNew, statusNeedsReply, statusEscalated, statusClosed
@@ -121,6 +125,14 @@ public struct ThemeLoader: Sendable {
                 return .indexed(UInt8(n))
             }
             styles[role] = Style(fg: try color(value.fg), bg: try color(value.bg), attrs: attrs)
+        }
+        if let base = styles[.screen] {
+            for role in Theme.Role.allCases where role != .screen {
+                var style = styles[role] ?? Style()
+                if style.fg == .default { style.fg = base.fg }
+                if style.bg == .default { style.bg = base.bg }
+                styles[role] = style
+            }
         }
         return Theme(name: spec.name, styles: styles)
     }

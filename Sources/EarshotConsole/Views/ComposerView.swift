@@ -8,34 +8,43 @@ enum ComposerView {
         if let post = composer.post { return drawPost(state, composer, post, &canvas, body) }
         guard let item = state.workspace.items[composer.item] else { return Point(x: 0, y: body.y) }
         let g = state.glyphs
-        // What is being answered, briefly: the comment's first lines.
-        let quoteRows = min(4, max(2, body.height / 5))
         canvas.draw([Span("Reply to \(item.author.displayName) on \(item.channel.displayName)", .paneTitleFocused),
                      Span(route(state, item), .dim)], in: Rect(x: 0, y: body.y, width: body.width, height: 1))
-        let quote = TextWidth.wrap(item.text, width: body.width - 4).prefix(quoteRows - 1)
-        for (i, line) in quote.enumerated() {
-            canvas.draw([Span(g.separator + " ", .dim), Span(line, .dim)], in: Rect(x: 1, y: body.y + 1 + i, width: body.width - 2, height: 1))
+        // What is being answered: the comment it answers (the conversation so far),
+        // then the comment's first lines, with "…" when there is more.
+        var context: [Line] = []
+        if let parentID = item.inReplyTo, let parent = state.workspace.items[parentID] {
+            context.append([Span("in reply to \(parent.author.displayName): \(Column.firstLine(parent.text))", .dim)])
         }
+        let quoteRows = max(1, min(4, max(2, body.height / 5)) - 1 - context.count)
+        let wrappedText = TextWidth.wrap(item.text, width: body.width - 4)
+        var quote = Array(wrappedText.prefix(quoteRows))
+        if wrappedText.count > quote.count, let last = quote.popLast() {
+            quote.append(TextWidth.truncate(last + " " + g.ellipsis, to: body.width - 4, ellipsis: g.ellipsis))
+        }
+        context += quote.map { [Span(g.separator + " ", .dim), Span($0, .dim)] }
+        // Someone else's reply or presence gets a row of its own, never over the quote.
         let others = state.presences.filter { $0.item == item.id && $0.replying }.map(\.login)
-        // A reply someone else sent since this one was begun: shown, so it is read first.
         if let theirs = state.workspace.drafts.values
             .filter({ $0.inReplyTo == item.id && $0.author != state.me.login && $0.createdAt > composer.startedAt })
             .max(by: { $0.createdAt < $1.createdAt }) {
+            // A reply someone else sent since this one was begun: shown, so it is read first.
             let who = state.workspace.member(theirs.author)?.name ?? theirs.author
-            canvas.draw([Span("\(g.over) \(who) replied meanwhile: \(Column.firstLine(theirs.text))", .messageWarning)],
-                        in: Rect(x: 1, y: body.y + quoteRows - 1, width: body.width - 2, height: 1))
+            context.append([Span("\(g.over) \(who) replied meanwhile: \(Column.firstLine(theirs.text))", .messageWarning)])
         } else if !others.isEmpty {
-            canvas.draw([Span("\(g.over) \(others.joined(separator: ", ")) \(others.count == 1 ? "is" : "are") replying to this too", .messageWarning)],
-                        in: Rect(x: 1, y: body.y + quoteRows - 1, width: body.width - 2, height: 1))
+            context.append([Span("\(g.over) \(others.joined(separator: ", ")) \(others.count == 1 ? "is" : "are") replying to this too", .messageWarning)])
         }
+        let contextRect = Rect(x: 1, y: body.y + 1, width: body.width - 2, height: context.count)
+        canvas.draw(context, in: contextRect)
         // The editor fills the rest, less a line for the count and one for the keys.
-        let editorRect = Rect(x: 1, y: body.y + quoteRows, width: body.width - 2, height: max(1, body.height - quoteRows - 2))
+        let top = 1 + context.count
+        let editorRect = Rect(x: 1, y: body.y + top, width: body.width - 2, height: max(1, body.height - top - 2))
         canvas.fill(editorRect, .prompt)
         var frame = canvas.frame
         let drawn = composer.editor.draw(into: &frame, rect: editorRect, style: canvas.theme[.prompt], scroll: composer.scroll)
         canvas.frame = frame
-        let count = PostLength.count(composer.editor.text, for: item.channel)
-        let over = PostLength.overflow(composer.editor.text, for: item.channel)
+        let count = PostLength.count(composer.outgoing, for: item.channel)
+        let over = PostLength.overflow(composer.outgoing, for: item.channel)
         let limit = item.channel.textLimit.map { "/\($0)" } ?? ""
         let countLine: Line = over > 0
             ? [Span(" \(item.channel.displayName) \(count)\(limit) \(g.over) \(over) over ", .countOver)]
@@ -55,7 +64,7 @@ enum ComposerView {
         canvas.draw([Span(title, .paneTitleFocused),
                      Span("  for \(post.channels.map(\.displayName).joined(separator: ", "))", .dim)],
                     in: Rect(x: 0, y: body.y, width: body.width, height: 1))
-        let findings = PostChecks.findings(for: composer.editor.text, channels: post.channels, images: post.images, state: state)
+        let findings = PostChecks.findings(for: composer.outgoing, channels: post.channels, images: post.images, state: state)
         let footer = 1 + min(3, findings.count) + 1
         let editorRect = Rect(x: 1, y: body.y + 1, width: body.width - 2, height: max(1, body.height - 1 - footer))
         canvas.fill(editorRect, .prompt)
@@ -63,7 +72,7 @@ enum ComposerView {
         let drawn = composer.editor.draw(into: &frame, rect: editorRect, style: canvas.theme[.prompt], scroll: composer.scroll)
         canvas.frame = frame
         var y = editorRect.maxY
-        canvas.draw(DraftsPane.counts(text: composer.editor.text, channels: post.channels, glyphs: g),
+        canvas.draw(DraftsPane.counts(text: composer.outgoing, channels: post.channels, glyphs: g),
                     in: Rect(x: 1, y: y, width: body.width - 2, height: 1))
         y += 1
         for finding in findings.prefix(3) {
@@ -91,7 +100,9 @@ enum PaletteOverlay {
         canvas.draw([Span(": ", .overlayTitle), Span(palette.query, .prompt)], in: Rect(x: rect.x + 1, y: rect.y, width: rect.width - 2, height: 1))
         for (i, entry) in entries.prefix(rect.height - 2).enumerated() {
             let row = Rect(x: rect.x + 1, y: rect.y + 2 + i, width: rect.width - 2, height: 1)
-            canvas.draw([Span(TextWidth.pad(entry.keys, to: 12), .keyHint), Span(entry.title, .overlay)], in: row,
+            // The action's name is the one keymap.json uses to rebind it.
+            canvas.draw([Span(TextWidth.pad(entry.keys, to: 10), .keyHint), Span(TextWidth.pad(entry.action.rawValue, to: 16), .dim),
+                         Span(entry.title, .overlay)], in: row,
                         base: i == palette.index ? .rowSelected : nil)
             if i == palette.index { canvas.frame.restyle(row, style: canvas.theme[.rowSelected]) }
         }

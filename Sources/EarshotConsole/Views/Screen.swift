@@ -6,6 +6,8 @@ import Terminal
 public enum Screen {
     public static func render(_ state: AppState) -> Frame {
         var canvas = Canvas(size: state.size, theme: state.theme)
+        // Themes that set the screen's colours paint every cell, not only the text.
+        canvas.fill(canvas.frame.bounds, .screen)
         let layout = Layout(size: state.size, focus: state.focus)
         guard !layout.tooSmall else {
             drawTooSmall(state, &canvas)
@@ -51,7 +53,12 @@ public enum Screen {
         // The composer shows its own keys; under a prompt, the line above it
         // carries the message (a bad filter's explanation, completions).
         if case .prompt = state.mode, let message = state.message {
-            canvas.draw([Span(" " + message.text, role(message.kind))], in: layout.hints, base: role(message.kind))
+            // Whole, however long: a bad filter's explanation ends with the valid values.
+            let rows = TextWidth.wrap(message.text, width: max(1, layout.hints.width - 2)).suffix(5)
+            for (i, row) in rows.enumerated() {
+                let y = layout.hints.y - (rows.count - 1) + i
+                canvas.draw([Span(" " + row, role(message.kind))], in: Rect(x: layout.hints.x, y: y, width: layout.hints.width, height: 1), base: role(message.kind))
+            }
         } else if state.mode != .compose, !state.mode.isAnalytics {
             drawHints(state, &canvas, layout.hints)
         }
@@ -92,10 +99,14 @@ public enum Screen {
     private static func drawHeader(_ state: AppState, _ canvas: inout Canvas, _ rect: Rect) {
         canvas.fill(rect, .header)
         let ws = state.workspace
-        let right = clockLabel(state.now, calendar: ws.config.calendar) + " "
+        // Who you are, then the time: the header says whose session this is.
+        // Below 100 columns the branch is left to the status line, so the organisation fits.
+        let who = rect.width >= 100 ? identityLabel(state) : "\(state.me.login) \(state.glyphs.dot) \(state.me.role.rawValue)"
+        let right = who + " \(state.glyphs.dot) " + clockLabel(state.now, calendar: ws.config.calendar) + " "
         let rightWidth = TextWidth.of(right)
-        canvas.draw([Span(" Earshot \(state.glyphs.dot) \(ws.config.organisation)", .header)],
-                    in: Rect(x: 0, y: rect.y, width: max(0, rect.width - rightWidth - 1), height: 1))
+        let leftWidth = max(0, rect.width - rightWidth - 1)
+        let left = TextWidth.truncate(" Earshot \(state.glyphs.dot) \(ws.config.organisation)", to: leftWidth, ellipsis: state.glyphs.ellipsis)
+        canvas.draw([Span(left, .header)], in: Rect(x: 0, y: rect.y, width: leftWidth, height: 1))
         canvas.draw([Span(right, .header)], in: Rect(x: max(0, rect.width - rightWidth), y: rect.y, width: rightWidth, height: 1))
     }
 

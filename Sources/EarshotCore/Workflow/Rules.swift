@@ -107,9 +107,10 @@ public enum Rules {
 
         case .revert(let id, let status, let undoing):
             guard let item = ws.items[id] else { return .failure(missing("item", id)) }
-            // The stale check above already refused if anyone changed the item since;
-            // this makes sure the change being undone is the actor's own.
-            guard item.changedBy == actor.login, item.version == undoing else {
+            // The stale check above already refused if anyone changed the item since the
+            // version the undo was based on (the change itself, or a later one of the
+            // actor's own, such as a note); this makes sure the latest change is the actor's.
+            guard item.changedBy == actor.login, item.version >= undoing else {
                 return .failure(Refusal("undo.not-yours", "your last change to \(id) is no longer its latest; nothing to undo"))
             }
             guard item.status != status else { return .failure(Refusal("undo.unchanged", "\(id) is already \(status.label)")) }
