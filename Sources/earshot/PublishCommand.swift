@@ -114,6 +114,9 @@ enum AuditLine {
         case .expired(let id): "expired \(id)"
         case .attached(let id, let images): "attached \(images.count) image(s) to \(id)"
         case .published(let id, let files): "published \(id): \(files.joined(separator: ", "))"
+        case .withdrawn(let id): "withdrew \(id) from review"
+        case .held(let id): "held \(id) back into the queue"
+        case .channelsChanged(let id, let channels): "channels of \(id) now \(channels.map(\.rawValue).joined(separator: ","))"
         case .refused(let command, let rule, let reason): "REFUSED \(command) [\(rule)]: \(reason)"
         }
     }

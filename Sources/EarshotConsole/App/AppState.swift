@@ -196,7 +196,7 @@ public struct AppState: Sendable {
     private static func rank(_ state: DraftState) -> Int {
         switch state {
         case .submitted: 0
-        case .changesRequested, .draft: 1
+        case .changesRequested, .draft, .expired: 1
         case .approved, .scheduled: 2
         case .published, .rejected: 3
         }

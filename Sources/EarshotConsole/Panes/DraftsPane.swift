@@ -56,7 +56,7 @@ enum DraftsPane {
         switch state {
         case .submitted: .stateWaiting
         case .approved, .scheduled, .published: .stateGood
-        case .rejected, .changesRequested: .stateBad
+        case .rejected, .changesRequested, .expired: .stateBad
         case .draft: .stateNeutral
         }
     }
@@ -106,6 +106,7 @@ enum DraftsPane {
             case .rejected: "rejected"
             case .expired: "returned (expired)"
             case .blocked: "could not publish"
+            case .held: "held back"
             }
             let said = note.text.isEmpty ? "" : ": \(note.text)"
             steps.append((note.at, "\(name(note.by)) \(verb) r\(note.revision), \(ago(note.at))\(said)", note.verdict == .approved ? .stateGood : .stateBad))
