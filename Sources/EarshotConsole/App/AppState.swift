@@ -32,6 +32,8 @@ public struct AppState: Sendable {
     public private(set) var sortByDue = false
     /// The review queue ordered by scheduled time instead of waiting time.
     public private(set) var draftsBySchedule = false
+    /// The drafts pane shows only what matches; nil shows every draft.
+    public var draftFilter: DraftFilter?
     /// The last `/` search, for n and N.
     public var search = ""
     /// Inbox rows in display order (ids), rebuilt only when the workspace changes,
@@ -178,8 +180,9 @@ public struct AppState: Sendable {
         apply(filter: filter, name: viewName)
     }
 
-    private mutating func rebuildDraftOrder() {
+    mutating func rebuildDraftOrder() {
         draftOrder = workspace.drafts.values
+            .filter { draftFilter?.matches($0, in: workspace, me: me.login, now: now) ?? true }
             .sorted { a, b in
                 let (ra, rb) = (Self.rank(a.state), Self.rank(b.state))
                 if ra != rb { return ra < rb }

@@ -43,6 +43,12 @@ public struct Prompt: Sendable, Equatable {
         case channels
         /// An image for the post: "path-or-URL | alt text".
         case image
+        /// When the post being written goes out.
+        case postTime
+        /// The drafts pane's filter.
+        case draftFilter
+        /// A refusal shown until dismissed, so keys typed in a hurry do nothing.
+        case refused
     }
 
     public var purpose: Purpose
@@ -69,6 +75,8 @@ public struct PostTarget: Sendable, Equatable {
     public var channels: [Channel]
     /// Images by path or URL, each with alt text.
     public var images: [PostImage] = []
+    /// When it should go out; nil: as soon as approved.
+    public var scheduledFor: Date?
 }
 
 /// A reply or a post being written, in the built-in editor.

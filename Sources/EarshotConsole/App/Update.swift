@@ -48,7 +48,8 @@ extension AppState {
             restored.menu = true
             composer = restored
             mode = .compose
-            message = StatusMessage("Your unsent reply is back, as you left it. e edits, y sends.", .info)
+            message = StatusMessage(wip.channels == nil ? "Your unsent reply is back, as you left it. e edits, y sends."
+                                                        : "Your unsent post is back, as you left it. e edits, y submits.", .info)
             return []
         }
     }
@@ -140,6 +141,11 @@ extension AppState {
             mode = .prompt(Prompt(purpose: .search(origin: inbox.index), label: "/", text: ""))
         case .nextMatch: jumpToMatch(forward: true, from: inbox.index + 1)
         case .previousMatch: jumpToMatch(forward: false, from: inbox.index - 1)
+        case .filter where focus == .drafts, .clearFilter where focus == .drafts,
+             .submitDraft, .withdrawDraft, .holdPost, .unschedulePost, .copyDraft, .resumePost:
+            return draftAction(action)
+        case .postSubmit, .postSave, .postText, .postTime, .postChannels, .postImage, .postClose, .postDiscard:
+            break  // the post composer's menu reads these through its own keymap context
         case .filter:
             mode = .prompt(Prompt(purpose: .filter, label: "Filter: ", text: filter?.text ?? ""))
         case .clearFilter:
@@ -275,6 +281,7 @@ extension AppState {
             case .success(let event):
                 message = StatusMessage(Outcome.describe(event, in: workspace), .success)
                 advanceAfterTriage(only.request)
+                advanceAfterReview(only.request)
             case .failure(let refusal):
                 message = StatusMessage(refusal.message, .refusal)
             }

@@ -113,7 +113,7 @@ public enum Screen {
 
     private static func drawHints(_ state: AppState, _ canvas: inout Canvas, _ rect: Rect) {
         var line: Line = []
-        for binding in state.keymap.bindings(for: state.focus.context) where binding.hint != nil {
+        for binding in state.keymap.bindings(for: state.focus.context) where binding.hint != nil && binding.hintFor?.contains(state.me.role) != false {
             guard let key = binding.keys.first, let hint = binding.hint else { continue }
             line.append(Span(key.label(ascii: state.glyphs.ascii), .keyHint))
             line.append(Span(" \(hint)  ", .dim))
