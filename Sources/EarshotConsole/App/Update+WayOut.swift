@@ -56,7 +56,7 @@ extension AppState {
     mutating func submitDraftPrompt(_ prompt: inout Prompt, text: String?) -> [Effect] {
         switch prompt.purpose {
         case .refused:
-            mode = composer != nil && prompt.label.hasPrefix("Post") ? .compose : .normal
+            mode = .normal
         case .postTime:
             mode = .compose
             guard let text else { return [] }

@@ -126,7 +126,7 @@ public enum Rules {
             return review(id, revision: revision, actor: actor, ws: ws, verb: "approve", states: [.submitted, .expired]) { draft in
                 // Never published late by accident: a post whose time has gone expires instead.
                 if let at = draft.scheduledFor, at <= now {
-                    return .failure(Refusal("schedule.passed", "\(id) was due to go out before it was approved; A approves it for a new time"))
+                    return .failure(Refusal("schedule.passed", "its time passed before approval; A approves it for a new time"))
                 }
                 if let block = blockingFindings(draft, ws: ws, now: now).first {
                     return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
