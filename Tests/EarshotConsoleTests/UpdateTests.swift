@@ -70,6 +70,11 @@ import Testing
         #expect(press(&s, .char("a")) == [.send([Request(.approve(draft: "d-1", revision: 1), by: "aisha", basedOn: 1)])])
         // Staff asking for changes get the refusal at once, not a prompt to type into.
         #expect(press(&s, .char("c")) == [.send([Request(.requestChanges(draft: "d-1", revision: 1, comment: ""), by: "aisha", basedOn: 1)])])
+        // The comment typed in a hurry goes nowhere: no reorder, no reject.
+        guard case .prompt(let p) = s.mode, p.purpose == .refused else { Issue.record("no refusal shown: \(s.mode)"); return }
+        #expect(press(&s, .char("x"), .char("o")).isEmpty)
+        #expect(!s.draftsBySchedule)
+        _ = press(&s, .enter)
         #expect(s.mode == .normal)
     }
 

@@ -33,9 +33,9 @@ enum DraftsPane {
         let branch = ws.config.branch(draft.branch)?.name.replacingOccurrences(of: " Library", with: "") ?? "—"
         let channels = draft.channels.map(\.shortName).joined(separator: " ")
         let authorWidth = 8
-        let branchWidth = 10
+        let branchWidth = 9
         let channelWidth = width >= 100 ? 20 : 14
-        let stateWidth = width >= 100 ? 30 : 24
+        let stateWidth = width >= 100 ? 30 : 26
         let fixed = 2 + 4 + 1 + authorWidth + 1 + branchWidth + 1 + channelWidth + 1 + stateWidth + 1
         return [
             Span((selected ? g.pointer : " ") + " "),
