@@ -13,6 +13,8 @@ public struct AppState: Sendable {
     public var inbox = ListCursor()
     public var drafts = ListCursor()
     public var mode: Mode = .normal
+    /// Where `?` returns to when it was opened over the schedule or the comparison.
+    public var helpReturn: Mode = .normal
     public var message: StatusMessage?
     public var glyphs: Glyphs
     public var theme: Theme

@@ -13,6 +13,7 @@ public enum Action: String, CaseIterable, Sendable {
     case approve, requestChanges, reject, approveAt, scheduleView, compare, newPost, editDraft
     case submitDraft, withdrawDraft, holdPost, unschedulePost, copyDraft, resumePost
     case postSubmit, postSave, postText, postTime, postChannels, postImage, postClose, postDiscard
+    case reschedule, compareOlderFrom, compareNewerFrom, compareOlderTo, compareNewerTo
 }
 
 /// Where a binding applies: everywhere, or in one pane.
@@ -20,6 +21,8 @@ public enum KeyContext: String, Sendable, CaseIterable {
     case global, inbox, drafts
     /// The menu of the post composer (after Esc); listed in help, not dispatched through `action`.
     case postMenu
+    /// The schedule (`S`) and the revision comparison (`D`), each with its own keys and help.
+    case schedule, compare
 }
 
 /// A key binding carries its own help text, so `?` and the hint line are generated
@@ -99,6 +102,17 @@ public struct Keymap: Sendable {
         Binding(action: .postImage, keys: [.char("i")], help: "image: path | alt text; the same path fixes it, -path removes it", context: .postMenu, hint: "image"),
         Binding(action: .postClose, keys: [.char("q")], help: "close, keeping the post (r in the drafts pane reopens it)", context: .postMenu, hint: "close"),
         Binding(action: .postDiscard, keys: [.char("x")], help: "discard the post", context: .postMenu, hint: "discard"),
+        Binding(action: .open, keys: [.enter], help: "open the post in the drafts pane", context: .schedule, hint: "open"),
+        Binding(action: .holdPost, keys: [.char("h")], help: "hold it back in the queue (comms)", context: .schedule, hint: "hold"),
+        Binding(action: .unschedulePost, keys: [.char("U")], help: "unschedule: clear its time, back to the queue (comms)", context: .schedule, hint: "unschedule"),
+        Binding(action: .reschedule, keys: [.char("t")], help: "move it to a new time; the officers approve the new time", context: .schedule, hint: "reschedule"),
+        Binding(action: .approveAt, keys: [.char("A")], help: "approve it yourself for a new time (comms)", context: .schedule),
+        Binding(action: .back, keys: [.escape, .char("S")], help: "back to the panes", context: .schedule),
+        Binding(action: .compareOlderFrom, keys: [.char("[")], help: "older revision on the left", context: .compare, hint: "older"),
+        Binding(action: .compareNewerFrom, keys: [.char("]")], help: "newer revision on the left", context: .compare),
+        Binding(action: .compareOlderTo, keys: [.char("{")], help: "older revision on the right", context: .compare),
+        Binding(action: .compareNewerTo, keys: [.char("}")], help: "newer revision on the right", context: .compare, hint: "newer"),
+        Binding(action: .back, keys: [.escape, .char("D")], help: "back to the drafts", context: .compare, hint: "back"),
         Binding(action: .down, keys: [.char("j"), .down], help: "next row", context: .global),
         Binding(action: .up, keys: [.char("k"), .up], help: "previous row", context: .global),
         Binding(action: .top, keys: [.char("g"), .home], help: "first row", context: .global),

@@ -49,6 +49,8 @@ public struct Prompt: Sendable, Equatable {
         case draftFilter
         /// A refusal shown until dismissed, so keys typed in a hurry do nothing.
         case refused
+        /// A new time for an approved post, from the schedule's row `row`.
+        case reschedule(draft: String, basedOn: Int, row: Int)
     }
 
     public var purpose: Purpose

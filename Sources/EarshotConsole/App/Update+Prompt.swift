@@ -7,7 +7,8 @@ extension AppState {
     mutating func handlePrompt(_ key: Key, _ prompt: inout Prompt) -> [Effect] {
         var chars = Array(prompt.text)
         switch key {
-        case .escape where prompt.purpose == .postTime || prompt.purpose == .refused:
+        case .escape where prompt.purpose == .postTime || prompt.purpose == .refused,
+             .escape where { if case .reschedule = prompt.purpose { true } else { false } }():
             return submitDraftPrompt(&prompt, text: nil)
         case .escape:
             mode = .normal
@@ -27,7 +28,7 @@ extension AppState {
                 return []
             case .filter:
                 return submitFilter(&prompt, text: text)
-            case .postTime, .draftFilter, .refused:
+            case .postTime, .draftFilter, .refused, .reschedule:
                 return submitDraftPrompt(&prompt, text: text)
             default:
                 break
@@ -40,7 +41,7 @@ extension AppState {
             switch prompt.purpose {
             case .requestChanges, .reject: return submitReviewPrompt(prompt.purpose, text: text)
             case .assign, .tag, .note: return submitItemPrompt(prompt.purpose, text: text)
-            case .filter, .search, .postTime, .draftFilter, .refused: return []
+            case .filter, .search, .postTime, .draftFilter, .refused, .reschedule: return []
             case .approveAt: return submitApproveAt(&prompt, text: text)
             case .channels: return submitChannels(text)
             case .image: return submitImage(text)

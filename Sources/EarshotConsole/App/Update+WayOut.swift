@@ -55,6 +55,8 @@ extension AppState {
     /// Enter or Esc on the prompts of the drafts side; `text` is nil for Esc.
     mutating func submitDraftPrompt(_ prompt: inout Prompt, text: String?) -> [Effect] {
         switch prompt.purpose {
+        case .reschedule:
+            return submitReschedule(&prompt, text: text)
         case .refused:
             mode = .normal
         case .postTime:

@@ -73,14 +73,8 @@ extension AppState {
             return handleComposer(key)
         case .palette(var palette):
             return handlePalette(key, &palette)
-        case .schedule(let scroll):
-            switch keymap.action(for: key, in: focus.context) {
-            case .back, .scheduleView, .quit: mode = .normal
-            case .down: mode = .schedule(scroll: scroll + 1)
-            case .up: mode = .schedule(scroll: max(0, scroll - 1))
-            default: break
-            }
-            return []
+        case .schedule(let row):
+            return handleSchedule(key, row: row)
         case .compare(var comparison):
             return handleCompare(key, &comparison)
         case .normal, .detail:
@@ -144,8 +138,9 @@ extension AppState {
         case .filter where focus == .drafts, .clearFilter where focus == .drafts,
              .submitDraft, .withdrawDraft, .holdPost, .unschedulePost, .copyDraft, .resumePost:
             return draftAction(action)
-        case .postSubmit, .postSave, .postText, .postTime, .postChannels, .postImage, .postClose, .postDiscard:
-            break  // the post composer's menu reads these through its own keymap context
+        case .postSubmit, .postSave, .postText, .postTime, .postChannels, .postImage, .postClose, .postDiscard,
+             .reschedule, .compareOlderFrom, .compareNewerFrom, .compareOlderTo, .compareNewerTo:
+            break  // the post menu, the schedule and the comparison read these in their own contexts
         case .filter:
             mode = .prompt(Prompt(purpose: .filter, label: "Filter: ", text: filter?.text ?? ""))
         case .clearFilter:
@@ -259,7 +254,7 @@ extension AppState {
 
     private mutating func handleHelp(_ key: Key, scroll: Int) -> [Effect] {
         switch keymap.action(for: key, in: focus.context) {
-        case .help, .back, .quit: mode = .normal
+        case .help, .back, .quit: mode = helpReturn; helpReturn = .normal
         case .down: mode = .help(scroll: scroll + 1)
         case .up: mode = .help(scroll: max(0, scroll - 1))
         default: break

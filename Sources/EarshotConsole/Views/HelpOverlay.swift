@@ -4,9 +4,9 @@ import Terminal
 enum HelpOverlay {
     static func lines(_ state: AppState) -> [Line] {
         let ascii = state.glyphs.ascii
-        let pane = state.focus == .inbox ? "Inbox" : "Drafts"
+        let pane = state.helpContext == .schedule ? "Schedule" : state.helpContext == .compare ? "Compare" : state.focus == .inbox ? "Inbox" : "Drafts"
         var lines: [Line] = [[Span("Keys for the \(pane) pane, then everywhere", .overlayTitle)], []]
-        for binding in state.keymap.bindings(for: state.focus.context) {
+        for binding in state.keymap.bindings(for: state.helpContext) {
             let keys = binding.keys.map { $0.label(ascii: ascii) }.joined(separator: " ")
             lines.append([Span(TextWidth.pad(keys, to: 14), .keyHint), Span(binding.help, .overlay)])
         }
