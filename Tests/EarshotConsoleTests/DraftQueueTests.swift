@@ -114,3 +114,37 @@ import Testing
         #expect(press(&c, .char("U")) == [.send([Request(.schedule(draft: "d-5", at: nil), by: "priya", basedOn: 0)])])
     }
 }
+
+/// Officers are told, live, of what enters their queue; authors of expiry and delivery.
+@Suite struct QueueNoticeTests {
+    func deliver(_ change: Change, by actor: String, to s: inout AppState) {
+        var ws = s.workspace
+        let event = Event(seq: ws.seq + 1, at: Fixture.now, actor: actor, change: change)
+        ws.apply(event)
+        _ = s.update(.storeChanged(ws, events: [event]))
+    }
+
+    @Test func officersHearOfSubmissionsResubmissionsEditsAndExpiry() {
+        var s = state(as: "priya")
+        deliver(.submitted(draft: "d-2", revision: 1), by: "ben", to: &s)
+        #expect(s.message?.text == "Ben Okafor submitted d-2 for approval")
+        deliver(.changesRequested(draft: "d-2", revision: 1, comment: "Say which Monday"), by: "morgan", to: &s)
+        deliver(.revised(draft: "d-2", revision: Revision(number: 2, text: "Closed Monday 30th.", author: "ben", at: Fixture.now)), by: "ben", to: &s)
+        deliver(.submitted(draft: "d-2", revision: 2), by: "ben", to: &s)
+        #expect(s.message?.text == "Ben Okafor resubmitted d-2 (revision 2) after changes")
+        deliver(.approved(draft: "d-1", revision: 1), by: "morgan", to: &s)
+        deliver(.revised(draft: "d-1", revision: Revision(number: 2, text: "Story time at 11:00", author: "aisha", at: Fixture.now)), by: "aisha", to: &s)
+        #expect(s.message?.text == "Aisha Rahman edited d-1, which had approvals; it needs approving again")
+        s.workspace.drafts["d-3"]?.scheduledFor = Fixture.now.addingTimeInterval(-60)
+        deliver(.expired(draft: "d-3"), by: "elena", to: &s)
+        #expect(s.message?.text == "d-3 expired: its time passed before it was approved")
+    }
+
+    @Test func authorsHearOfExpiryAndDelivery() {
+        var s = state(as: "aisha")
+        deliver(.expired(draft: "d-1"), by: "elena", to: &s)
+        #expect(s.message?.text.contains("d-1 was returned to you") == true)
+        deliver(.published(draft: "d-1", files: ["outbox/d-1.x.json"]), by: "elena", to: &s)
+        #expect(s.message?.text == "Elena Kowalski published your d-1")
+    }
+}

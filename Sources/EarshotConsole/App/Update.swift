@@ -22,6 +22,7 @@ extension AppState {
         case .storeChanged(let ws, let events):
             replaceWorkspace(ws, events: events)
             noticeReviews(events ?? [])
+            noticeQueue(events ?? [])
             return []
         case .commandsFinished(let answers):
             return finished(answers)
