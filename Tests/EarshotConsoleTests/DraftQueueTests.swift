@@ -83,6 +83,20 @@ import Testing
         #expect(s.draftOrder.count == 5)
     }
 
+    @Test func viewsAndSlashWorkInTheDraftsPaneAsInTheInbox() {
+        var s = state(as: "priya", ws: queue())
+        _ = press(&s, .char("2"), .char("7"))
+        #expect(s.draftOrder == ["d-4"])
+        #expect(s.message?.text.hasPrefix("Expired or sent back: 1 drafts") == true)
+        _ = press(&s, .char("3"))
+        #expect(s.draftOrder == ["d-1", "d-3"])
+        _ = press(&s, .char("0"), .char("/"))
+        _ = press(&s, .ctrl("u"))
+        type(&s, "quiz")
+        _ = press(&s, .enter)
+        #expect(s.draftOrder == ["d-4"])
+    }
+
     @Test func aBadFilterNamesTheTermAndKeepsThePrompt() {
         var s = state(as: "priya", ws: queue())
         _ = press(&s, .char("2"), .char("F"))

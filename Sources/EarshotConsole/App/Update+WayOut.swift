@@ -44,6 +44,22 @@ extension AppState {
         return []
     }
 
+    /// The drafts pane's views, as the keys 3 to 8 list them.
+    static let draftViews: [(name: String, filter: String)] = [
+        ("Waiting", "state:submitted"),
+        ("Needs a second approval", "needs:second-approval"),
+        ("Going out this week", "scheduled:this-week"),
+        ("Mine", "mine"),
+        ("Expired or sent back", "state:expired,changes-requested"),
+        ("Rejected", "state:rejected"),
+    ]
+
+    mutating func openDraftView(_ index: Int) {
+        guard Self.draftViews.indices.contains(index), case .success(let filter) = DraftFilter.parse(Self.draftViews[index].filter) else { return }
+        setDraftFilter(filter)
+        message = StatusMessage("\(Self.draftViews[index].name): \(draftOrder.count) drafts (0 shows every draft)", .info)
+    }
+
     mutating func setDraftFilter(_ filter: DraftFilter?) {
         let keep = selectedDraft?.id
         draftFilter = filter

@@ -132,6 +132,7 @@ extension AppState {
         case .clearSelection: selection = []
         case .undo: return undoLast()
         case .search:
+            if focus == .drafts { return draftAction(.filter) }
             guard focus == .inbox else { return [] }
             mode = .prompt(Prompt(purpose: .search(origin: inbox.index), label: "/", text: ""))
         case .nextMatch: jumpToMatch(forward: true, from: inbox.index + 1)
