@@ -162,3 +162,25 @@ import Testing
         #expect(s.message?.text == "Elena Kowalski published your d-1")
     }
 }
+
+/// A status message too long for its line can be read whole in the log.
+@Suite struct MessageLogTests {
+    @Test func longMessagesAreReadWholeInTheLog() {
+        var s = state(as: "priya")
+        let long = "the posting policy blocks this: the text names a councillor, and posts about elected members go through the press office with the leader's approval first; ask before sending it again"
+        let request = Request(.approve(draft: "d-1", revision: 1), by: "priya", basedOn: 1)
+        _ = s.update(.commandsFinished([Answer(request, .failure(Refusal("policy.names", long)))]))
+        _ = press(&s, .char("j"))
+        #expect(s.messageLog.map(\.text) == [long])
+        _ = press(&s, .char("L"))
+        let frame = Screen.render(s)
+        #expect(frame.text().replacingOccurrences(of: "\n", with: " ").contains("ask before sending it again"))
+        assertScreen(frame, named: "message-log")
+        _ = press(&s, .escape)
+        #expect(s.mode == .normal)
+        // In the palette too.
+        _ = press(&s, .char(":"))
+        type(&s, "message log")
+        #expect(Screen.render(s).text().contains("message log: every status message"))
+    }
+}

@@ -16,6 +16,8 @@ public struct AppState: Sendable {
     /// Where `?` returns to when it was opened over the schedule or the comparison.
     public var helpReturn: Mode = .normal
     public var message: StatusMessage?
+    /// Every status message of this session, oldest first, so a long one can be read whole (`L`).
+    public var messageLog: [StatusMessage] = []
     public var glyphs: Glyphs
     public var theme: Theme
     public var keymap: Keymap

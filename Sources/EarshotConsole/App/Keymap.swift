@@ -13,7 +13,7 @@ public enum Action: String, CaseIterable, Sendable {
     case approve, requestChanges, reject, approveAt, scheduleView, compare, newPost, editDraft
     case submitDraft, withdrawDraft, holdPost, unschedulePost, copyDraft, resumePost
     case postSubmit, postSave, postText, postTime, postChannels, postImage, postClose, postDiscard
-    case reschedule, compareOlderFrom, compareNewerFrom, compareOlderTo, compareNewerTo
+    case reschedule, compareOlderFrom, compareNewerFrom, compareOlderTo, compareNewerTo, messageLog
 }
 
 /// Where a binding applies: everywhere, or in one pane.
@@ -134,6 +134,7 @@ public struct Keymap: Sendable {
         Binding(action: .focusDrafts, keys: [.char("2")], help: "go to the drafts", context: .global),
         Binding(action: .help, keys: [.char("?")], help: "help: every key of this pane", context: .global, hint: "help"),
         Binding(action: .palette, keys: [.char(":")], help: "command palette: every action by name", context: .global, hint: "cmds"),
+        Binding(action: .messageLog, keys: [.char("L")], help: "message log: every status message of this session, whole", context: .global),
         Binding(action: .quit, keys: [.char("q")], help: "quit", context: .global, hint: "quit"),
     ])
 }

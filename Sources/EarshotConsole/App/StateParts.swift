@@ -135,6 +135,8 @@ public enum Mode: Sendable, Equatable {
     case schedule(scroll: Int)
     /// Two revisions of a draft side by side, word by word.
     case compare(Comparison)
+    /// The session's status messages, whole.
+    case messages(scroll: Int)
 }
 
 /// Which revisions of which draft the diff view compares.

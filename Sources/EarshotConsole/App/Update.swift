@@ -7,6 +7,8 @@ extension AppState {
     /// The one place state changes: a message in, effects out. Pure, so every key
     /// and every refusal is tested without a terminal.
     public mutating func update(_ msg: Msg) -> [Effect] {
+        let shown = message
+        defer { logMessage(replacing: shown) }
         switch msg {
         case .key(let key):
             return handle(key)
@@ -78,6 +80,8 @@ extension AppState {
             return handleSchedule(key, row: row)
         case .compare(var comparison):
             return handleCompare(key, &comparison)
+        case .messages(let scroll):
+            return handleMessageLog(key, scroll: scroll)
         case .normal, .detail:
             guard let action = keymap.action(for: key, in: focus.context) else { return [] }
             return perform(action)
@@ -166,6 +170,8 @@ extension AppState {
             return startPost(editing: selectedDraft)
         case .scheduleView:
             mode = .schedule(scroll: 0)
+        case .messageLog:
+            mode = .messages(scroll: max(0, messageLog.count - 1))
         case .compare:
             openCompare()
         }

@@ -26,6 +26,8 @@ public enum Screen {
             cursor = ScheduleView.draw(state, &canvas, layout.body, row: scroll)
         case .compare(let comparison):
             cursor = drawPage(CompareView.lines(state, comparison, width: layout.body.width - 2), &canvas, layout.body, scroll: 0)
+        case .messages(let scroll):
+            cursor = drawPage(MessageLog.lines(state, width: layout.body.width - 2), &canvas, layout.body, scroll: scroll)
         case .compose:
             if let composer = state.composer { cursor = ComposerView.draw(state, composer, &canvas, layout.body) }
         case .normal, .prompt:
