@@ -100,6 +100,7 @@ struct Open: ParsableCommand {
             } else if let note {
                 state.message = StatusMessage(note, .info)
             }
+            state.showWhileAway()
             let log = FileLog.standard(environment: env)
             log.write("opened \(root.path) as \(me.login) (\(me.role.rawValue))")
             let runtime = ConsoleRuntime(state: state, backend: backend, store: opened, clock: clock, log: log)

@@ -184,3 +184,37 @@ import Testing
         #expect(Screen.render(s).text().contains("message log: every status message"))
     }
 }
+
+/// On opening: what happened to your drafts and assigned items since your last action.
+@Suite struct WhileAwayTests {
+    @Test func theSummaryListsWhatOthersDidAndLReadsItWhole() {
+        var ws = Fixture.workspace()
+        ws.drafts["d-1"]?.notes.append(ReviewNote(by: "priya", at: Fixture.now.addingTimeInterval(-3600), revision: 1, verdict: .changesRequested, text: "Say which room"))
+        ws.items["i-2"]?.assignee = "aisha"
+        ws.items["i-2"]?.status = .replied
+        ws.items["i-2"]?.changedBy = "ben"
+        ws.items["i-2"]?.changedAt = Fixture.now.addingTimeInterval(-600)
+        // Before aisha's last action: not news.
+        ws.drafts["d-1"]?.notes.insert(ReviewNote(by: "morgan", at: Fixture.now.addingTimeInterval(-Fixture.days(2)), revision: 1, verdict: .approved, text: ""), at: 0)
+        var s = state(as: "aisha", ws: ws)
+        s.showWhileAway()
+        #expect(s.mode == .normal, "the panes stay usable")
+        #expect(s.message?.text == "While you were away: Priya Nair sent d-1 back for changes: Say which room (+1 more: L reads them)")
+        _ = press(&s, .char("L"))
+        #expect(s.messageLog.map(\.text) == [
+            "While you were away (2):",
+            "Priya Nair sent d-1 back for changes: Say which room",
+            "Ruth Adeyemi's Facebook post assigned to you was replied to by Ben Okafor",
+        ])
+        assertScreen(Screen.render(s), named: "while-away")
+        _ = press(&s, .escape)
+        #expect(s.mode == .normal)
+    }
+
+    @Test func nothingNewOpensNothing() {
+        var s = state(as: "aisha")
+        s.showWhileAway()
+        #expect(s.mode == .normal)
+        #expect(s.messageLog.isEmpty)
+    }
+}

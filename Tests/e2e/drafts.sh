@@ -117,6 +117,11 @@ test_an_expired_post_is_listed_as_expired_and_its_author_sets_a_new_time() {
     local store; store=$(demo_store)
     local id; id=$(expired_post "$store")
     open_as a aisha "$store"
+    # Told on opening, before looking.
+    wait_for a "While you were away: "
+    keys a L
+    wait_for a "$id expired: its time passed before approval"
+    keys a Escape
     select_draft a "$id"
     wait_for a "expired"
     keys a e
