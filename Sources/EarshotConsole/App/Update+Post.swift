@@ -29,6 +29,9 @@ extension AppState {
             }
             composer = Composer(item: "", text: draft.text, startedAt: now,
                                 post: PostTarget(draft: draft.id, channels: draft.channels, images: draft.images, scheduledFor: draft.scheduledFor))
+            if let at = draft.scheduledFor, at <= now {
+                message = StatusMessage("its time has passed: Esc, then t sets a new one (or clears it) before y submits", .warning)
+            }
         } else {
             let allowed = workspace.config.channelsAllowed(for: me)
             let channels = allowed.contains(.facebook) ? [Channel.facebook] : Array(allowed.prefix(1))
