@@ -12,6 +12,8 @@ open_as() {
 select_draft() {
     local name=$1 id=$2 i
     keys "$name" 2 g
+    wait_for "$name" "Selected draft" >/dev/null || return 1
+    sleep 0.2
     for i in $(seq 1 20); do
         if screen "$name" | grep -q "^$id · "; then return 0; fi
         keys "$name" j
@@ -216,6 +218,37 @@ test_the_post_menu_and_refusals_never_run_typed_text_as_commands() {
     keys a Escape
     wait_gone a "Refused: only comms officers"
     keys a q
+}
+
+test_the_queue_moves_on_after_a_decision_and_the_schedule_is_a_list() {
+    local store; store=$(demo_store)
+    open_as p priya "$store"
+    select_draft p d-0007
+    keys p a
+    wait_for p "Approved d-0007"
+    # The cursor went to the next waiting draft, not after the approved one.
+    wait_for p "d-0009 · "
+    keys p S
+    wait_for p "approved posts by day"
+    wait_for p "h hold"
+    # The last row: the post going out on Monday.
+    keys p G
+    keys p h
+    wait_for p "Held d-0003 back"
+    keys p '?'
+    wait_for p "Keys for the Schedule pane"
+    keys p Escape
+    wait_for p "approved posts by day"
+    keys p Escape
+    wait_for p "1 Inbox"
+    # A filter in the drafts pane.
+    keys p 2 F
+    wait_for p "Filter drafts:"
+    type_text p "state:expired"
+    keys p Enter
+    wait_for p "1 drafts match state:expired"
+    wait_for p "d-0012 · "
+    keys p q
 }
 
 run_tests
