@@ -2,10 +2,15 @@
 # End-to-end: every dead end of the drafts workflow (issue 10), walked to its way out.
 source "$(dirname "$0")/lib.sh"
 
-# open_as NAME LOGIN STORE: the console as LOGIN on STORE. The one place a login is chosen.
+# open_as NAME LOGIN STORE: the console as LOGIN on STORE; cli_as LOGIN STORE ARGS...: a
+# command-line verb as LOGIN. The only places a login is chosen.
 open_as() {
     start "$1" "$EARSHOT --store $3 --as $2"
     wait_for "$1" "1 Inbox"
+}
+cli_as() {
+    local login=$1 store=$2; shift 2
+    "$EARSHOT" "$@" --store "$store" --as "$login"
 }
 
 # select_draft NAME ID: move down the drafts pane until the detail shows draft ID.
@@ -111,7 +116,7 @@ expired_post() {
     sleep 0.3
     t kill-session -t exp
     sed -i -E 's/"clockAnchor" *: *"[^"]*"/"clockAnchor": "2026-11-28T09:00:00Z"/' "$store/store.json"
-    "$EARSHOT" publish --store "$store" --as elena | grep -q "expired $id" || return 1
+    cli_as elena "$store" publish | grep -q "expired $id" || return 1
     echo "$id"
 }
 
