@@ -23,6 +23,7 @@ for script in \
     Tests/e2e/terminal.sh \
     Tests/e2e/triage.sh \
     Tests/e2e/approvals.sh \
+    Tests/e2e/drafts.sh \
     Tests/e2e/ssh.sh \
     Tests/e2e/identity.sh \
     Tests/e2e/deploy.sh \

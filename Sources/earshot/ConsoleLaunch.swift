@@ -61,6 +61,7 @@ struct ConsoleLaunch {
             } else if !notes.isEmpty {
                 state.message = StatusMessage(notes.joined(separator: "; "), .info)
             }
+            state.showWhileAway()
             let log = FileLog.standard(environment: env)
             log.write("opened \(store.files.root.path) as \(me.login) (\(me.role.rawValue))")
             let runtime = ConsoleRuntime(state: state, backend: backend, store: store, clock: clock, log: log)

@@ -52,8 +52,12 @@ import Testing
         var s = state(as: "ben")
         _ = s.update(.key(.char("2")))
         _ = s.update(.key(.char("e")))
+        // The refusal stays until read, so the text typed next never runs as commands.
+        #expect(s.mode == .prompt(Prompt(purpose: .refused, label: "Refused: only the author or a comms officer can edit a draft (Enter or Esc)")))
+        #expect(press(&s, .char("x"), .char("o")).isEmpty)
+        #expect(s.composer == nil)
+        _ = press(&s, .escape)
         #expect(s.mode == .normal)
-        #expect(s.message?.text == "only the author or a comms officer can edit a draft")
     }
 
     @Test func approvingForATimeIsOneRequest() {

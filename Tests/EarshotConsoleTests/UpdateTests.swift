@@ -60,10 +60,11 @@ import Testing
     @Test func inboxTriageKeysSendNothingFromTheDraftsPane() {
         var s = state()
         _ = press(&s, .char("2"))
-        // "d" has no meaning in the drafts pane; "s" neither. Nothing is sent.
+        // "d" has no meaning in the drafts pane: nothing is sent. "s" there submits the
+        // selected draft (issue 10), never hides the inbox item.
         #expect(press(&s, .char("d")).isEmpty)
-        #expect(press(&s, .char("s")).isEmpty)
-        #expect(s.focus == .drafts && s.mode == .normal)
+        #expect(press(&s, .char("s")) == [.send([Request(.submit(draft: "d-1"), by: "aisha", basedOn: 1)])])
+        #expect(s.focus == .drafts)
     }
 
     /// The store's refusal and its audit line are checked end to end in RuntimeTests.
@@ -73,6 +74,11 @@ import Testing
         #expect(press(&s, .char("a")) == [.send([Request(.approve(draft: "d-1", revision: 1), by: "aisha", basedOn: 1)])])
         // Staff asking for changes get the refusal at once, not a prompt to type into.
         #expect(press(&s, .char("c")) == [.send([Request(.requestChanges(draft: "d-1", revision: 1, comment: ""), by: "aisha", basedOn: 1)])])
+        // The comment typed in a hurry goes nowhere: no reorder, no reject.
+        guard case .prompt(let p) = s.mode, p.purpose == .refused else { Issue.record("no refusal shown: \(s.mode)"); return }
+        #expect(press(&s, .char("x"), .char("o")).isEmpty)
+        #expect(!s.draftsBySchedule)
+        _ = press(&s, .enter)
         #expect(s.mode == .normal)
     }
 

@@ -68,7 +68,7 @@ import Testing
         ws.drafts["d-1"]?.scheduledFor = Fixture.now.addingTimeInterval(-60)
         #expect((try? decide(.expire(draft: "d-1"), by: "elena", in: ws).get()) == .expired(draft: "d-1"))
         ws.apply(event(11, .expired(draft: "d-1"), by: "elena"))
-        #expect(ws.drafts["d-1"]?.state == .changesRequested)
+        #expect(ws.drafts["d-1"]?.state == .expired)
         #expect(ws.drafts["d-1"]?.notes.last?.verdict == .expired)
         guard case .failure(let r) = decide(.expire(draft: "d-3"), by: "elena", in: ws) else { Issue.record("not due"); return }
         #expect(r.rule == "expire.not-due")

@@ -30,6 +30,21 @@ import Testing
         ])
     }
 
+    /// Whitespace is not a word: a sentence present in both revisions stays whole.
+    @Test func sharedWordsStayUnchangedWhenTheSentenceAroundThemChanges() {
+        let old = "Code club on Tuesdays: make games and animations with Scratch. Ages 8 to 12."
+        let new = "Code club every Tuesday at 4pm: make games and animations with Scratch, or try Python. Ages 8 to 14."
+        let spans = WordDiff.diff(old, new)
+        #expect(rebuilt(spans, keeping: ["same", "removed"]) == old)
+        #expect(rebuilt(spans, keeping: ["same", "added"]) == new)
+        #expect(spans.contains { $0.kind == .same && $0.text.contains("make games and animations with") })
+        for span in spans where span.kind != .same {
+            #expect(!span.text.contains("games"), "'\(span.text)' was marked \(span.kind)")
+            #expect(!span.text.contains("animations"), "'\(span.text)' was marked \(span.kind)")
+        }
+        #expect(spans.filter { $0.kind == .removed }.map(\.text) == ["on Tuesdays:", "Scratch.", "12."])
+    }
+
     @Test func longTextsStillDiff() {
         let old = (0..<3000).map { "w\($0)" }.joined(separator: " ")
         let new = old.replacingOccurrences(of: "w1500 ", with: "changed ")

@@ -95,7 +95,7 @@ import Testing
         let report = try store.publishDue(now: later, actor: "elena")
         #expect(report.published.keys.sorted() == ["d-3"])
         #expect(report.expired == ["d-1"])
-        #expect(store.workspace.drafts["d-1"]?.state == .changesRequested)
+        #expect(store.workspace.drafts["d-1"]?.state == .expired)  // listed as expired, for a new time
     }
 
     @Test func theAuditKeepsEventsAcrossCompaction() throws {

@@ -13,7 +13,11 @@ public struct AppState: Sendable {
     public var inbox = ListCursor()
     public var drafts = ListCursor()
     public var mode: Mode = .normal
+    /// Where `?` returns to when it was opened over the schedule or the comparison.
+    public var helpReturn: Mode = .normal
     public var message: StatusMessage?
+    /// Every status message of this session, oldest first, so a long one can be read whole (`M`).
+    public var messageLog: [StatusMessage] = []
     public var glyphs: Glyphs
     public var theme: Theme
     public var keymap: Keymap
@@ -34,6 +38,8 @@ public struct AppState: Sendable {
     public private(set) var sortByDue = false
     /// The review queue ordered by scheduled time instead of waiting time.
     public private(set) var draftsBySchedule = false
+    /// The drafts pane shows only what matches; nil shows every draft.
+    public var draftFilter: DraftFilter?
     /// The last `/` search, for n and N.
     public var search = ""
     /// Inbox rows in display order (ids), rebuilt only when the workspace changes,
@@ -180,8 +186,9 @@ public struct AppState: Sendable {
         apply(filter: filter, name: viewName)
     }
 
-    private mutating func rebuildDraftOrder() {
+    mutating func rebuildDraftOrder() {
         draftOrder = workspace.drafts.values
+            .filter { draftFilter?.matches($0, in: workspace, me: me.login, now: now) ?? true }
             .sorted { a, b in
                 let (ra, rb) = (Self.rank(a.state), Self.rank(b.state))
                 if ra != rb { return ra < rb }
@@ -198,7 +205,7 @@ public struct AppState: Sendable {
     private static func rank(_ state: DraftState) -> Int {
         switch state {
         case .submitted: 0
-        case .changesRequested, .draft: 1
+        case .changesRequested, .draft, .expired: 1
         case .approved, .scheduled: 2
         case .published, .rejected: 3
         }

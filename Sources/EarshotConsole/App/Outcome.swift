@@ -31,17 +31,22 @@ enum Outcome {
         case .rejected(let id, let rev, _): return "Rejected \(id) revision \(rev) by \(author(id))"
         case .submitted(let id, _): return "Submitted \(id) for approval"
         case .revised(let id, let revision): return "Saved \(id) revision \(revision.number)"
-        case .draftCreated(let draft): return "Created draft \(draft.id)"
+        case .draftCreated(let draft):
+            return draft.copiedFrom.map { "Copied \($0) into a new draft \(draft.id); e edits it" } ?? "Created draft \(draft.id)"
         case .received(let item): return "New in the inbox: \(item.author.displayName) on \(item.channel.displayName)"
         case .noted(let id, _): return "Note added to \(who(id)) (internal)"
         case .replyDrafted(let draft, let direct):
             return direct ? "Reply \(draft.id) sent" : "Reply \(draft.id) is waiting for approval by comms"
         case .reverted(let id, _, let to, _): return "Undone: \(who(id)) is \(to.label) again"
         case .scheduled(let id, let at):
-            return at.map { "\(id) goes out \(ISO8601DateFormatter().string(from: $0))" } ?? "\(id) goes out as soon as it is approved"
+            return at.map { "\(id) goes out \(AppState.formatLocal($0, calendar: ws.config.calendar))" } ?? "\(id) goes out as soon as it is approved"
         case .attached(let id, let images): return "\(id) now refers to \(images.count) image\(images.count == 1 ? "" : "s")"
         case .expired(let id): return "\(id) expired unapproved and went back to \(author(id))"
         case .published(let id, let files): return "Published \(id) to the outbox (\(files.count) file\(files.count == 1 ? "" : "s"))"
+        case .withdrawn(let id): return "Withdrew \(id) from review; e edits it, s submits it again"
+        case .held(let id): return "Held \(id) back: it is in the queue again and needs approving to go out"
+        case .channelsChanged(let id, let channels):
+            return "\(id) now goes out on \(channels.map(\.displayName).joined(separator: ", "))"
         case .refused(_, _, let reason): return reason
         case .unknown(let type): return "A change of a kind this Earshot does not know (\(type)) was kept as written"
         case .migrated(_, let to, _): return "The store was migrated to format \(to)"

@@ -43,6 +43,14 @@ public struct Prompt: Sendable, Equatable {
         case channels
         /// An image for the post: "path-or-URL | alt text".
         case image
+        /// When the post being written goes out.
+        case postTime
+        /// The drafts pane's filter.
+        case draftFilter
+        /// A refusal shown until dismissed, so keys typed in a hurry do nothing.
+        case refused
+        /// A new time for an approved post, from the schedule's row `row`.
+        case reschedule(draft: String, basedOn: Int, row: Int)
     }
 
     public var purpose: Purpose
@@ -76,6 +84,8 @@ public struct PostTarget: Sendable, Equatable {
     public var channels: [Channel]
     /// Images by path or URL, each with alt text.
     public var images: [PostImage] = []
+    /// When it should go out; nil: as soon as approved.
+    public var scheduledFor: Date?
 }
 
 /// A reply or a post being written, in the built-in editor.
@@ -143,6 +153,8 @@ public enum Mode: Sendable, Equatable {
     case compare(Comparison)
     /// `L`: figures for a period and scope.
     case analytics(AnalyticsScreen)
+    /// The session's status messages, whole.
+    case messages(scroll: Int)
 }
 
 /// Which revisions of which draft the diff view compares.

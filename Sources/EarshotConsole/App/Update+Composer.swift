@@ -35,7 +35,7 @@ extension AppState {
             case .char("y") where c.post == nil:
                 composer = c
                 return sendReply()
-            case .char("e"), .enter:
+            case .char("e"), .enter, .escape:
                 c.menu = false
             case .char("t"):
                 if let item { insertTemplate(&c, for: item, replacingLast: replacing) }
@@ -44,7 +44,7 @@ extension AppState {
                 mode = .normal
                 message = StatusMessage("reply discarded", .info)
                 return [.clearWork]
-            case .char("q"), .escape:
+            case .char("q"):
                 composer = c
                 mode = .normal
                 message = StatusMessage("reply kept; r reopens it", .info)

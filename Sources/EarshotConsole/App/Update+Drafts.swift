@@ -23,7 +23,8 @@ extension AppState {
             let probe: Command = reject
                 ? .reject(draft: draft.id, revision: rev, reason: "?")
                 : .requestChanges(draft: draft.id, revision: rev, comment: "?")
-            if case .failure = Rules.decide(Request(probe, by: me.login, basedOn: draft.version), in: workspace, at: now) {
+            if case .failure(let refusal) = Rules.decide(Request(probe, by: me.login, basedOn: draft.version), in: workspace, at: now) {
+                showRefusal(refusal.message)
                 return [.send([Request(command, by: me.login, basedOn: draft.version)])]
             }
             let purpose: Prompt.Purpose = reject

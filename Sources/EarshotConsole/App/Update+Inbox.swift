@@ -135,7 +135,7 @@ extension AppState {
             })]
         case .note(let id):
             return [.send([Request(.note(item: id, text: text), by: me.login)])]
-        case .requestChanges, .reject, .filter, .search, .approveAt, .channels, .image:
+        case .requestChanges, .reject, .filter, .search, .approveAt, .channels, .image, .postTime, .draftFilter, .refused, .reschedule:
             return []
         }
     }

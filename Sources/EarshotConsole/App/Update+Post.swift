@@ -15,15 +15,23 @@ extension AppState {
         }
         if let draft {
             guard draft.author == me.login || me.role == .comms else {
-                message = StatusMessage("only the author or a comms officer can edit a draft", .refusal)
+                showRefusal("only the author or a comms officer can edit a draft")
                 return []
             }
             guard draft.state.isEditable else {
-                message = StatusMessage("a \(draft.state.rawValue) draft cannot be edited", .refusal)
+                let way = switch draft.state {
+                case .rejected: "; C copies it into a new draft"
+                case .approved, .scheduled: me.role == .comms ? "; h holds it back first" : "; ask comms to hold it"
+                default: ""
+                }
+                showRefusal("a \(draft.state.rawValue) draft cannot be edited\(way)")
                 return []
             }
             composer = Composer(item: "", text: draft.text, startedAt: now,
-                                post: PostTarget(draft: draft.id, channels: draft.channels, images: draft.images))
+                                post: PostTarget(draft: draft.id, channels: draft.channels, images: draft.images, scheduledFor: draft.scheduledFor))
+            if let at = draft.scheduledFor, at <= now {
+                message = StatusMessage("its time has passed: Esc, then t sets a new one (or clears it) before y submits", .warning)
+            }
         } else {
             let allowed = workspace.config.channelsAllowed(for: me)
             let channels = allowed.contains(.facebook) ? [Channel.facebook] : Array(allowed.prefix(1))
@@ -37,39 +45,71 @@ extension AppState {
     /// Two sessions creating at the same moment get a clear duplicate refusal, never a merge.
     var nextDraftID: String { "d-\(me.login)-\(workspace.seq + 1)" }
 
-    /// The post composer's menu: submit, save as draft, channels.
+    /// The post composer's menu, by its keymap: every key of it is handled here, so
+    /// nothing typed in the menu falls through to the reply menu or the panes.
     mutating func handlePostMenu(_ key: Key, _ c: inout Composer) -> [Effect]? {
         guard let post = c.post else { return nil }
-        switch key {
-        case .char("y"): return savePost(c, post, submit: true)
-        case .char("s"): return savePost(c, post, submit: false)
-        case .char("i"):
+        let action = keymap.bindings.first { $0.context == .postMenu && $0.keys.contains(key) }?.action
+        switch action {
+        case .postSubmit: return savePost(c, post, submit: true)
+        case .postSave: return savePost(c, post, submit: false)
+        case .postText:
+            c.menu = false
             composer = c
-            mode = .prompt(Prompt(purpose: .image, label: "Image (path or URL | alt text): "))
-            return []
-        case .char("h"):
-            guard post.draft == nil else {
-                message = StatusMessage("channels are chosen when a post is first written", .info)
-                return []
-            }
+        case .postImage:
+            composer = c
+            // The first image without alt text comes back ready to be given some.
+            let fix = post.images.first { $0.altText == nil }.map { "\($0.source) | " } ?? ""
+            mode = .prompt(Prompt(purpose: .image, label: "Image (path | alt text; -path removes): ", text: fix))
+        case .postChannels:
             composer = c
             mode = .prompt(Prompt(purpose: .channels, label: "Channels: ",
                                   text: post.channels.map(\.rawValue).joined(separator: " ") + " ",
                                   candidates: workspace.config.channelsAllowed(for: me).map(\.rawValue)))
-            return []
+        case .postTime:
+            composer = c
+            let current = post.scheduledFor.map { Self.formatLocal($0, calendar: workspace.config.calendar) } ?? ""
+            mode = .prompt(Prompt(purpose: .postTime, label: "Goes out at (YYYY-MM-DD HH:MM, empty: when approved): ", text: current))
+        case .postClose:
+            composer = c
+            mode = .normal
+            message = StatusMessage("post kept; r in the drafts pane reopens it", .info)
+            return [.saveWork(workInProgress(c))]
+        case .postDiscard:
+            composer = nil
+            mode = .normal
+            message = StatusMessage(post.draft.map { "changes to \($0) discarded; the saved draft is as it was" } ?? "post discarded", .info)
+            return [.clearWork]
         default:
-            return nil
+            composer = c
         }
+        return []
     }
 
     mutating func submitImage(_ text: String) -> [Effect] {
         mode = .compose
         let parts = text.split(separator: "|", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
         guard let source = parts.first, !source.isEmpty else { return [] }
-        let alt = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
-        composer?.post?.images.append(PostImage(source: source, altText: alt))
         if composer?.unsavedSince == nil { composer?.unsavedSince = now }
-        message = StatusMessage(alt == nil ? "image added without alt text; people using screen readers will miss it" : "image added", alt == nil ? .warning : .info)
+        if source.hasPrefix("-") {
+            let gone = String(source.dropFirst()).trimmingCharacters(in: .whitespaces)
+            guard composer?.post?.images.contains(where: { $0.source == gone }) == true else {
+                message = StatusMessage("no image \(gone) on this post", .refusal)
+                return []
+            }
+            composer?.post?.images.removeAll { $0.source == gone }
+            message = StatusMessage("image \(gone) removed", .info)
+            return []
+        }
+        let alt = parts.count > 1 && !parts[1].isEmpty ? parts[1] : nil
+        let image = PostImage(source: source, altText: alt)
+        // The same path again fixes that image instead of adding a second copy.
+        if let i = composer?.post?.images.firstIndex(where: { $0.source == source }) {
+            composer?.post?.images[i] = image
+        } else {
+            composer?.post?.images.append(image)
+        }
+        message = StatusMessage(alt == nil ? "image without alt text; i with the same path adds it, -path removes the image" : "image \(source) has alt text", alt == nil ? .warning : .info)
         return []
     }
 
@@ -98,14 +138,17 @@ extension AppState {
         if let existing = post.draft, let draft = workspace.drafts[existing] {
             id = existing
             if text != draft.text { requests.append(Request(.revise(draft: id, text: text), by: me.login, basedOn: draft.version)) }
+            if post.channels != draft.channels { requests.append(Request(.setChannels(draft: id, channels: post.channels), by: me.login)) }
             if post.images != draft.images { requests.append(Request(.attach(draft: id, images: post.images), by: me.login)) }
-            if submit, draft.author == me.login, draft.state == .draft || draft.state == .changesRequested {
+            if post.scheduledFor != draft.scheduledFor { requests.append(Request(.schedule(draft: id, at: post.scheduledFor), by: me.login)) }
+            if submit, draft.author == me.login, [.draft, .changesRequested, .expired].contains(draft.state) {
                 requests.append(Request(.submit(draft: id), by: me.login))
             }
         } else {
             id = nextDraftID
             requests.append(Request(.createDraft(id: id, channels: post.channels, text: text, inReplyTo: nil), by: me.login))
             if !post.images.isEmpty { requests.append(Request(.attach(draft: id, images: post.images), by: me.login)) }
+            if let at = post.scheduledFor { requests.append(Request(.schedule(draft: id, at: at), by: me.login)) }
             if submit { requests.append(Request(.submit(draft: id), by: me.login)) }
         }
         guard !requests.isEmpty else {
@@ -123,7 +166,7 @@ extension AppState {
         guard composer?.post != nil, !answers.isEmpty else { return [] }
         let touchesPost = answers.contains {
             switch $0.request.command {
-            case .createDraft, .revise, .submit, .attach: true
+            case .createDraft, .revise, .submit, .attach, .setChannels, .schedule: true
             default: false
             }
         }

@@ -7,6 +7,9 @@ extension AppState {
     mutating func handlePrompt(_ key: Key, _ prompt: inout Prompt) -> [Effect] {
         var chars = Array(prompt.text)
         switch key {
+        case .escape where prompt.purpose == .postTime || prompt.purpose == .refused,
+             .escape where { if case .reschedule = prompt.purpose { true } else { false } }():
+            return submitDraftPrompt(&prompt, text: nil)
         case .escape:
             mode = .normal
             if case .search(let origin) = prompt.purpose {
@@ -25,6 +28,8 @@ extension AppState {
                 return []
             case .filter:
                 return submitFilter(&prompt, text: text)
+            case .postTime, .draftFilter, .refused, .reschedule:
+                return submitDraftPrompt(&prompt, text: text)
             default:
                 break
             }
@@ -36,7 +41,7 @@ extension AppState {
             switch prompt.purpose {
             case .requestChanges, .reject: return submitReviewPrompt(prompt.purpose, text: text)
             case .assign, .tag, .note: return submitItemPrompt(prompt.purpose, text: text)
-            case .filter, .search: return []
+            case .filter, .search, .postTime, .draftFilter, .refused, .reschedule: return []
             case .approveAt: return submitApproveAt(&prompt, text: text)
             case .channels: return submitChannels(text)
             case .image: return submitImage(text)
@@ -45,6 +50,8 @@ extension AppState {
             complete(&prompt)
             mode = .prompt(prompt)
             return []
+        case _ where prompt.purpose == .refused:
+            return []  // keys typed before the refusal was read do nothing
         case _ where prompt.completion != nil:
             // Any other key ends the cycling; handle it as usual.
             prompt.completion = nil

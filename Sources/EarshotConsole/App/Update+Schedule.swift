@@ -51,7 +51,7 @@ extension AppState {
         mode = .compare(Comparison(draft: draft.id, from: last - 1, to: last))
     }
 
-    /// `[` `]` move the older revision, `{` `}` the newer; Esc goes back.
+    /// `[` `]` move the older revision, `{` `}` the newer; Esc goes back; keys from the keymap.
     mutating func handleCompare(_ key: Key, _ c: inout Comparison) -> [Effect] {
         guard let draft = workspace.drafts[c.draft] else {
             mode = .normal
@@ -59,15 +59,99 @@ extension AppState {
         }
         let numbers = draft.revisions.map(\.number)
         let first = numbers.first ?? 1, last = numbers.last ?? 1
-        switch key {
-        case .escape, .char("q"), .char("D"): mode = .normal; return []
-        case .char("["): c.from = max(first, c.from - 1)
-        case .char("]"): c.from = min(c.to - 1, c.from + 1)
-        case .char("{"): c.to = max(c.from + 1, c.to - 1)
-        case .char("}"): c.to = min(last, c.to + 1)
+        switch keymap.action(for: key, in: .compare) {
+        case .back, .quit: mode = .normal; return []
+        case .help:
+            helpReturn = .compare(c)
+            mode = .help(scroll: 0)
+            return []
+        case .compareOlderFrom: c.from = max(first, c.from - 1)
+        case .compareNewerFrom: c.from = min(c.to - 1, c.from + 1)
+        case .compareOlderTo: c.to = max(c.from + 1, c.to - 1)
+        case .compareNewerTo: c.to = min(last, c.to + 1)
         default: break
         }
         mode = .compare(c)
         return []
+    }
+
+    /// The keys that apply now: the schedule's or the comparison's own, else the pane's.
+    var helpContext: KeyContext {
+        switch mode {
+        case .schedule: return .schedule
+        case .compare: return .compare
+        case .help:
+            if case .schedule = helpReturn { return .schedule }
+            if case .compare = helpReturn { return .compare }
+            return focus.context
+        default: return focus.context
+        }
+    }
+
+    /// `S`: move through the approved posts and act on the one under the cursor.
+    mutating func handleSchedule(_ key: Key, row: Int) -> [Effect] {
+        let posts = ScheduleView.posts(self)
+        let row = min(max(0, row), max(0, posts.count - 1))
+        let post = posts.indices.contains(row) ? posts[row] : nil
+        switch keymap.action(for: key, in: .schedule) {
+        case .back, .scheduleView, .quit: mode = .normal
+        case .down: mode = .schedule(scroll: min(row + 1, max(0, posts.count - 1)))
+        case .up: mode = .schedule(scroll: max(0, row - 1))
+        case .top: mode = .schedule(scroll: 0)
+        case .bottom: mode = .schedule(scroll: max(0, posts.count - 1))
+        case .help:
+            helpReturn = .schedule(scroll: row)
+            mode = .help(scroll: 0)
+        case .open:
+            guard let post else { return [] }
+            showInDrafts(post.id)
+            mode = .detail(scroll: 0)
+        case .holdPost:
+            guard let post else { return [] }
+            return [.send([Request(.hold(draft: post.id), by: me.login, basedOn: post.version)])]
+        case .unschedulePost:
+            guard let post else { return [] }
+            return [.send([Request(.schedule(draft: post.id, at: nil), by: me.login, basedOn: post.version)])]
+        case .reschedule:
+            guard let post else { return [] }
+            let current = post.scheduledFor.map { Self.formatLocal($0, calendar: workspace.config.calendar) } ?? ""
+            mode = .prompt(Prompt(purpose: .reschedule(draft: post.id, basedOn: post.version, row: row),
+                                  label: "Move \(post.id) to (YYYY-MM-DD HH:MM): ", text: current))
+        case .approveAt:
+            guard let post else { return [] }
+            showInDrafts(post.id)
+            openApproveAt()
+        default: break
+        }
+        return []
+    }
+
+    /// Selects a draft in the drafts pane, clearing a filter that hides it.
+    mutating func showInDrafts(_ id: String) {
+        if !draftOrder.contains(id) { setDraftFilter(nil) }
+        focus = .drafts
+        if let i = draftOrder.firstIndex(of: id) { drafts.index = i }
+        clampCursors()
+    }
+
+    /// Enter on the schedule's time prompt: a plain move, which the officers approve again.
+    mutating func submitReschedule(_ prompt: inout Prompt, text: String?) -> [Effect] {
+        guard case .reschedule(let id, let base, let row) = prompt.purpose else { return [] }
+        guard let text else {
+            mode = .schedule(scroll: row)
+            return []
+        }
+        let at: Date?
+        if text.isEmpty {
+            at = nil
+        } else if let parsed = Self.parseLocal(text, calendar: workspace.config.calendar) {
+            at = parsed
+        } else {
+            message = StatusMessage("write the time as 2026-12-01 09:30 (\(workspace.config.calendar.timeZone.identifier))", .refusal)
+            mode = .prompt(prompt)
+            return []
+        }
+        mode = .schedule(scroll: row)
+        return [.send([Request(.schedule(draft: id, at: at), by: me.login, basedOn: base)])]
     }
 }

@@ -63,6 +63,7 @@ extension AppState {
     }
 
     mutating func openView(_ index: Int) {
+        if focus == .drafts { return openDraftView(index) }
         guard focus == .inbox else { return }
         let views = savedViews
         guard views.indices.contains(index) else {

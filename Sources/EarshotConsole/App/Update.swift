@@ -7,6 +7,8 @@ extension AppState {
     /// The one place state changes: a message in, effects out. Pure, so every key
     /// and every refusal is tested without a terminal.
     public mutating func update(_ msg: Msg) -> [Effect] {
+        let shown = message
+        defer { logMessage(replacing: shown) }
         switch msg {
         case .key(let key):
             return handle(key)
@@ -23,6 +25,7 @@ extension AppState {
             replaceWorkspace(ws, events: events)
             noticeReviews(events ?? [])
             refreshAnalytics()
+            noticeQueue(events ?? [])
             return []
         case .commandsFinished(let answers):
             return finished(answers)
@@ -49,7 +52,8 @@ extension AppState {
             restored.menu = true
             composer = restored
             mode = .compose
-            message = StatusMessage("Your unsent reply is back, as you left it. e edits, y sends.", .info)
+            message = StatusMessage(wip.channels == nil ? "Your unsent reply is back, as you left it. e edits, y sends."
+                                                        : "Your unsent post is back, as you left it. e edits, y submits.", .info)
             return []
         }
     }
@@ -76,18 +80,14 @@ extension AppState {
             return handleComposer(key)
         case .palette(var palette):
             return handlePalette(key, &palette)
-        case .schedule(let scroll):
-            switch keymap.action(for: key, in: focus.context) {
-            case .back, .scheduleView, .quit: mode = .normal
-            case .down: mode = .schedule(scroll: scroll + 1)
-            case .up: mode = .schedule(scroll: max(0, scroll - 1))
-            default: break
-            }
-            return []
+        case .schedule(let row):
+            return handleSchedule(key, row: row)
         case .compare(var comparison):
             return handleCompare(key, &comparison)
         case .analytics(var screen):
             return handleAnalytics(key, &screen)
+        case .messages(let scroll):
+            return handleMessageLog(key, scroll: scroll)
         case .normal, .detail:
             guard let action = keymap.action(for: key, in: focus.context) else { return [] }
             return perform(action)
@@ -146,10 +146,17 @@ extension AppState {
             message = StatusMessage("selection cleared", .info)
         case .undo: return undoLast()
         case .search:
+            if focus == .drafts { return draftAction(.filter) }
             guard focus == .inbox else { return [] }
             mode = .prompt(Prompt(purpose: .search(origin: inbox.index), label: "/", text: ""))
         case .nextMatch: jumpToMatch(forward: true, from: inbox.index + 1)
         case .previousMatch: jumpToMatch(forward: false, from: inbox.index - 1)
+        case .filter where focus == .drafts, .clearFilter where focus == .drafts,
+             .submitDraft, .withdrawDraft, .holdPost, .unschedulePost, .copyDraft, .resumePost:
+            return draftAction(action)
+        case .postSubmit, .postSave, .postText, .postTime, .postChannels, .postImage, .postClose, .postDiscard,
+             .reschedule, .compareOlderFrom, .compareNewerFrom, .compareOlderTo, .compareNewerTo:
+            break  // the post menu, the schedule and the comparison read these in their own contexts
         case .filter:
             mode = .prompt(Prompt(purpose: .filter, label: "Filter: ", text: filter?.text ?? ""))
         case .clearFilter:
@@ -173,6 +180,8 @@ extension AppState {
             return startPost(editing: selectedDraft)
         case .scheduleView:
             mode = .schedule(scroll: 0)
+        case .messageLog:
+            mode = .messages(scroll: max(0, messageLog.count - 1))
         case .compare:
             openCompare()
         case .analytics:
@@ -268,7 +277,7 @@ extension AppState {
         // Clamped here, so scrolling back up from the end starts at once.
         let last = max(0, HelpOverlay.lines(self).count - body)
         switch keymap.action(for: key, in: focus.context) {
-        case .help, .back, .quit: mode = .normal
+        case .help, .back, .quit: mode = helpReturn; helpReturn = .normal
         case let action? where [.down, .up, .top, .bottom, .pageDown, .pageUp].contains(action):
             mode = .help(scroll: min(last, Self.scrolled(min(scroll, last), by: action, page: body - 1)))
         default: break
@@ -297,6 +306,7 @@ extension AppState {
             case .success(let event):
                 message = StatusMessage(Outcome.describe(event, in: workspace), .success)
                 advanceAfterTriage(only.request)
+                advanceAfterReview(only.request)
             case .failure:
                 message = StatusMessage(refusalText[0], .refusal)
             }

@@ -5,8 +5,9 @@ import Terminal
 /// Drafts on their way to the public: those awaiting approval first, longest wait first.
 enum DraftsPane {
     static func title(_ state: AppState) -> Line {
-        [Span("2 Drafts awaiting approval", state.focus == .drafts ? .paneTitleFocused : .paneTitle),
-         Span("  \(state.summary.awaitingApproval) waiting \(state.glyphs.dot) \(state.draftOrder.count) drafts", .dim)]
+        let filtered = state.draftFilter.map { " \(state.glyphs.dot) filter: \($0.text)" } ?? ""
+        return [Span("2 Drafts awaiting approval", state.focus == .drafts ? .paneTitleFocused : .paneTitle),
+                Span("  \(state.summary.awaitingApproval) waiting \(state.glyphs.dot) \(state.draftOrder.count) drafts\(filtered)", .dim)]
     }
 
     static func draw(_ state: AppState, into canvas: inout Canvas, rect: Rect) {
@@ -32,9 +33,9 @@ enum DraftsPane {
         let branch = ws.config.branch(draft.branch)?.name.replacingOccurrences(of: " Library", with: "") ?? "—"
         let channels = draft.channels.map(\.shortName).joined(separator: " ")
         let authorWidth = 8
-        let branchWidth = 10
+        let branchWidth = 9
         let channelWidth = width >= 100 ? 20 : 14
-        let stateWidth = 17
+        let stateWidth = width >= 100 ? 30 : 26
         let fixed = 2 + 4 + 1 + authorWidth + 1 + branchWidth + 1 + channelWidth + 1 + stateWidth + 1
         return [
             Span((selected ? g.pointer : " ") + " "),
@@ -46,7 +47,7 @@ enum DraftsPane {
             Span(" "),
             Span(Column.fit(channels, channelWidth, ellipsis: g.ellipsis)),
             Span(" "),
-            Span(Column.fit(draft.state.rawValue, stateWidth, ellipsis: g.ellipsis), stateRole(draft.state)),
+            Span(Column.fit(DraftRow.status(draft, state: state), stateWidth, ellipsis: g.ellipsis), stateRole(draft.state)),
             Span(" "),
             Span(Column.fit(Column.firstLine(draft.text), max(4, width - fixed), ellipsis: g.ellipsis)),
         ]
@@ -56,7 +57,7 @@ enum DraftsPane {
         switch state {
         case .submitted: .stateWaiting
         case .approved, .scheduled, .published: .stateGood
-        case .rejected, .changesRequested: .stateBad
+        case .rejected, .changesRequested, .expired: .stateBad
         case .draft: .stateNeutral
         }
     }
@@ -83,8 +84,9 @@ enum DraftsPane {
             lines += wrapped("Reply to \(item.author.displayName): \(Column.firstLine(item.text))", .dim, width: width)
         }
         if let at = draft.scheduledFor {
-            lines.append([Span("Scheduled for \(ISO8601DateFormatter().string(from: at))", .dim)])
+            lines.append([Span("Scheduled for \(DraftRow.when(at, state: state))", .dim)])
         }
+        if let source = draft.copiedFrom { lines.append([Span("Copied from \(source)", .dim)]) }
         lines.append([])
         lines += wrapped(draft.text, .row, width: width)
         lines += history(draft, state: state, width: width)
@@ -106,6 +108,7 @@ enum DraftsPane {
             case .rejected: "rejected"
             case .expired: "returned (expired)"
             case .blocked: "could not publish"
+            case .held: "held back"
             }
             let said = note.text.isEmpty ? "" : ": \(note.text)"
             steps.append((note.at, "\(name(note.by)) \(verb) r\(note.revision), \(ago(note.at))\(said)", note.verdict == .approved ? .stateGood : .stateBad))

@@ -61,8 +61,9 @@ enum ComposerView {
     static func drawPost(_ state: AppState, _ composer: Composer, _ post: PostTarget, _ canvas: inout Canvas, _ body: Rect) -> Point {
         let g = state.glyphs
         let title = post.draft.map { id in "Editing \(id)" } ?? "New post"
+        let when = post.scheduledFor.map { " \(g.dot) goes out " + AppState.formatLocal($0, calendar: state.workspace.config.calendar) } ?? ""
         canvas.draw([Span(title, .paneTitleFocused),
-                     Span("  for \(post.channels.map(\.displayName).joined(separator: ", "))", .dim)],
+                     Span("  for \(post.channels.map(\.displayName).joined(separator: ", "))\(when)", .dim)],
                     in: Rect(x: 0, y: body.y, width: body.width, height: 1))
         let findings = PostChecks.findings(for: composer.outgoing, channels: post.channels, images: post.images, state: state)
         let footer = 1 + min(3, findings.count) + 1
@@ -80,7 +81,8 @@ enum ComposerView {
             y += 1
         }
         let keys = composer.menu
-            ? "y submit  s save draft  h channels  i image  q keep & close  x discard"
+            ? state.keymap.bindings.filter { $0.context == .postMenu && $0.hint != nil }
+                .map { "\($0.keys[0].label(ascii: g.ascii)) \($0.hint ?? "")" }.joined(separator: "  ")
             : "Esc: menu (submit, save, channels)  \(g.dot) saved as you type"
         canvas.draw([Span(keys, .keyHint)], in: Rect(x: 1, y: y, width: body.width - 2, height: 1))
         return composer.menu ? Point(x: 1, y: y) : drawn.cursor

@@ -4,10 +4,10 @@ import Terminal
 enum HelpOverlay {
     static func lines(_ state: AppState) -> [Line] {
         let ascii = state.glyphs.ascii
-        let pane = state.focus == .inbox ? "Inbox" : "Drafts"
+        let pane = state.helpContext == .schedule ? "Schedule" : state.helpContext == .compare ? "Compare" : state.focus == .inbox ? "Inbox" : "Drafts"
         var lines: [Line] = [[Span("Keys for the \(pane) pane, then everywhere", .overlayTitle)], []]
         let views = state.savedViews
-        for binding in state.keymap.bindings(for: state.focus.context) {
+        for binding in state.keymap.bindings(for: state.helpContext) {
             var help = binding.help
             // Saved views by their names, and only those that exist.
             if let n = Action.views.firstIndex(of: binding.action) {

@@ -12,8 +12,10 @@ enum PostChecks {
             if over > 0 { lines.append("\(g.over) too long for \(channel.displayName) by \(over)") }
         }
         let config = state.workspace.config
-        for finding in PolicyLint.check(text: text, channels: channels, images: images, publishAt: publishAt,
-                                        policy: config.postPolicy ?? .none, calendar: config.calendar) {
+        let all = PolicyLint.check(text: text, channels: channels, images: images, publishAt: publishAt,
+                                   policy: config.postPolicy ?? .none, calendar: config.calendar)
+        // What stops the post first; warnings after.
+        for finding in all.filter({ $0.severity == .blocking }) + all.filter({ $0.severity != .blocking }) {
             let mark = finding.severity == .blocking ? "\(g.over) blocks:" : "warning:"
             let at = finding.range.map { " (characters \($0.lowerBound + 1)–\($0.upperBound))" } ?? ""
             lines.append("\(mark) \(finding.message)\(at)")

@@ -25,12 +25,14 @@ public enum Screen {
         case .palette(let palette):
             cursor = PaletteOverlay.draw(state, palette, &canvas, layout.body)
         case .schedule(let scroll):
-            cursor = drawPage(ScheduleView.lines(state, width: layout.body.width - 2), &canvas, layout.body, scroll: scroll)
+            cursor = ScheduleView.draw(state, &canvas, layout.body, row: scroll)
         case .compare(let comparison):
             cursor = drawPage(CompareView.lines(state, comparison, width: layout.body.width - 2), &canvas, layout.body, scroll: 0)
         case .analytics(let screen):
             cursor = drawPage(AnalyticsView.lines(state, screen, width: layout.body.width - 2), &canvas, layout.body, scroll: screen.scroll)
             if let typing = AnalyticsView.cursor(screen, body: layout.body) { cursor = typing }
+        case .messages(let scroll):
+            cursor = drawPage(MessageLog.lines(state, width: layout.body.width - 2), &canvas, layout.body, scroll: scroll)
         case .compose:
             if let composer = state.composer { cursor = ComposerView.draw(state, composer, &canvas, layout.body) }
         case .normal, .prompt:
@@ -127,7 +129,7 @@ public enum Screen {
 
     private static func drawHints(_ state: AppState, _ canvas: inout Canvas, _ rect: Rect) {
         var line: Line = []
-        for binding in state.keymap.bindings(for: state.focus.context) where binding.hint != nil {
+        for binding in state.keymap.bindings(for: state.helpContext) where binding.hint != nil && binding.hintFor?.contains(state.me.role) != false {
             guard let key = binding.keys.first, let hint = binding.hint else { continue }
             line.append(Span(key.label(ascii: state.glyphs.ascii), .keyHint))
             line.append(Span(" \(hint)  ", .dim))

@@ -52,7 +52,7 @@ extension Ledger {
                 case .approved: add(.approved, note.at, note.by)
                 case .changesRequested, .blocked: add(.changesRequested, note.at, note.by)
                 case .rejected: add(.rejected, note.at, note.by)
-                case .expired: break
+                case .expired, .held: break
                 }
             }
             if published, let at = draft.publishedAt ?? draft.changedAt {

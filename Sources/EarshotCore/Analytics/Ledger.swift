@@ -108,7 +108,8 @@ public struct Ledger: Hashable, Sendable {
             marks.append(Mark(kind: facts.inReplyTo == nil ? .broadcast : .reply, at: at, subject: id, actor: event.actor,
                               branch: facts.branch, channels: facts.channels))
             if let item = facts.inReplyTo { answered(item, at: at, closes: false) }
-        case .assigned, .noted, .revised, .scheduled, .expired, .attached, .refused, .unknown, .migrated:
+        case .assigned, .noted, .revised, .scheduled, .expired, .attached, .refused, .unknown, .migrated,
+             .withdrawn, .held, .channelsChanged:
             break
         }
     }

@@ -9,11 +9,13 @@ public enum DraftState: String, Codable, CaseIterable, Sendable {
     case rejected
     case scheduled
     case published
+    /// Its scheduled time passed before it was approved: back with its author for a new time.
+    case expired
 
     /// Waiting for a comms officer.
     public var awaitsReview: Bool { self == .submitted }
     /// Its text may still change.
-    public var isEditable: Bool { self == .draft || self == .changesRequested || self == .submitted }
+    public var isEditable: Bool { self == .draft || self == .changesRequested || self == .submitted || self == .expired }
 }
 
 /// One numbered version of a draft's text.
@@ -41,6 +43,8 @@ public struct ReviewNote: Codable, Hashable, Sendable {
         case expired
         /// Approved, but a rule stopped it when it was due to go out.
         case blocked
+        /// A comms officer held it back from going out.
+        case held
     }
 
     public var by: String
@@ -82,6 +86,8 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
     public var images: [PostImage]
     /// A reply that went out without review, as its channel's route allowed.
     public var direct: Bool?
+    /// The rejected draft this one was copied from.
+    public var copiedFrom: String?
     /// Journal sequence of the last event that changed this draft; the basis for stale checks.
     public var version: Int
     public var changedBy: String?
@@ -116,7 +122,7 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, author, branch, channels, revisions, state, notes, createdAt, submittedAt
-        case scheduledFor, publishedAt, inReplyTo, approvals, outbox, images, direct, version, changedBy, changedAt
+        case scheduledFor, publishedAt, inReplyTo, approvals, outbox, images, direct, version, changedBy, changedAt, copiedFrom
     }
 
     // Fields added later are optional in files written before them.
@@ -141,6 +147,7 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
         outbox = try c.decodeIfPresent([String].self, forKey: .outbox) ?? []
         images = try c.decodeIfPresent([PostImage].self, forKey: .images) ?? []
         direct = try c.decodeIfPresent(Bool.self, forKey: .direct)
+        copiedFrom = try c.decodeIfPresent(String.self, forKey: .copiedFrom)
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
         changedBy = try c.decodeIfPresent(String.self, forKey: .changedBy)
         changedAt = try c.decodeIfPresent(Date.self, forKey: .changedAt)

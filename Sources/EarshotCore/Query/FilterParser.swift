@@ -43,7 +43,7 @@ enum FilterParser {
 
     /// Reads one whitespace-separated term. Quotes group words anywhere in it,
     /// shell-style; only a ':' before any quote separates a key.
-    private static func token(_ chars: [Character], at i: inout Int) -> Result<Token, FilterError> {
+    static func token(_ chars: [Character], at i: inout Int) -> Result<Token, FilterError> {
         let start = i
         var negated = false
         if chars[i] == "-" {

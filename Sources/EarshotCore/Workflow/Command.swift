@@ -34,6 +34,14 @@ public enum Command: Hashable, Sendable {
     case publish(draft: String, files: [String])
     /// The publisher found an approved post that breaks a rule now: back to its author.
     case sendBack(draft: String)
+    /// The author takes a submitted draft back out of the queue to work on it.
+    case withdraw(draft: String)
+    /// A comms officer pulls an approved or scheduled post back into the queue.
+    case hold(draft: String)
+    /// The channels of a draft that can still be edited (replaces the list).
+    case setChannels(draft: String, channels: [Channel])
+    /// A new draft `id` with the text, channels and images of a rejected one.
+    case copyDraft(id: String, from: String)
 
     /// The id of the item or draft the command acts on.
     public var target: String {
@@ -46,6 +54,8 @@ public enum Command: Hashable, Sendable {
         case .note(let id, _), .revert(let id, _, _): id
         case .schedule(let id, _), .expire(let id), .publish(let id, _), .attach(let id, _): id
         case .reply(_, let item, _, _): item
+        case .withdraw(let id), .hold(let id), .setChannels(let id, _): id
+        case .copyDraft(_, let from): from
         }
     }
 
@@ -72,6 +82,10 @@ public enum Command: Hashable, Sendable {
         case .expire(let id): "expire \(id)"
         case .attach(let id, let images): "attach \(images.count) image(s) to \(id)"
         case .publish(let id, let files): "publish \(id) \(files.count) file(s)"
+        case .withdraw(let id): "withdraw \(id)"
+        case .hold(let id): "hold \(id)"
+        case .setChannels(let id, let channels): "channels \(id) \(channels.map(\.rawValue).joined(separator: " "))"
+        case .copyDraft(let id, let from): "copy \(from) as \(id)"
         }
     }
 }

@@ -24,6 +24,11 @@ public enum Change: Codable, Hashable, Sendable {
     /// At publication a rule stopped an approved post; it went back to its author.
     case sentBack(draft: String, rule: String, reason: String)
     case attached(draft: String, images: [PostImage])
+    /// The author took a submitted draft back to edit it.
+    case withdrawn(draft: String)
+    /// A comms officer pulled an approved or scheduled post back into the queue.
+    case held(draft: String)
+    case channelsChanged(draft: String, channels: [Channel])
     /// A command the rules refused; recorded so refusals are audited too.
     case refused(command: String, rule: String, reason: String)
     /// A change this Earshot cannot read (a newer Earshot wrote it, or it names a channel

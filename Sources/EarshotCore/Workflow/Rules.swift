@@ -81,7 +81,10 @@ public enum Rules {
             }
             if let refusal = checkText(text, what: "a draft") { return .failure(refusal) }
             guard text != draft.text else { return .failure(Refusal("draft.unchanged", "the text is unchanged")) }
-            let revision = Revision(number: draft.current.number + 1, text: text, author: actor.login, at: now)
+            // Until a reviewer has seen it, saving again replaces the author's own revision.
+            let replaces = draft.state == .draft && draft.submittedAt == nil && draft.notes.isEmpty && draft.current.author == actor.login
+            let number = replaces ? draft.current.number : draft.current.number + 1
+            let revision = Revision(number: number, text: text, author: actor.login, at: now)
             return .success(.revised(draft: id, revision: revision))
 
         case .submit(let id):
@@ -89,8 +92,12 @@ public enum Rules {
             guard draft.author == actor.login else {
                 return .failure(Refusal("draft.submit", "only the author submits a draft"))
             }
-            guard draft.state == .draft || draft.state == .changesRequested else {
+            guard [.draft, .changesRequested, .expired].contains(draft.state) else {
                 return .failure(Refusal("draft.submit", "a \(draft.state.rawValue) draft cannot be submitted"))
+            }
+            // Submitted with a time already gone, it would only expire again.
+            if let at = draft.scheduledFor, at <= now {
+                return .failure(Refusal("schedule.passed", "its time has passed; set a new time (t in the composer menu) or clear it, then submit"))
             }
             if let block = blockingFindings(draft, ws: ws, now: now).first {
                 return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
@@ -117,10 +124,10 @@ public enum Rules {
             return .success(.reverted(item: id, from: item.status, to: status, undoing: undoing))
 
         case .approve(let id, let revision):
-            return review(id, revision: revision, actor: actor, ws: ws, verb: "approve") { draft in
+            return review(id, revision: revision, actor: actor, ws: ws, verb: "approve", states: [.submitted, .expired]) { draft in
                 // Never published late by accident: a post whose time has gone expires instead.
                 if let at = draft.scheduledFor, at <= now {
-                    return .failure(Refusal("schedule.passed", "\(id) was due to go out before it was approved; set a new time first"))
+                    return .failure(Refusal("schedule.passed", "its time passed before approval; A approves it for a new time"))
                 }
                 if let block = blockingFindings(draft, ws: ws, now: now).first {
                     return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
@@ -133,7 +140,7 @@ public enum Rules {
             }
 
         case .approveAt(let id, let revision, let at):
-            return review(id, revision: revision, actor: actor, ws: ws, verb: "approve", states: [.submitted, .approved, .scheduled]) { draft in
+            return review(id, revision: revision, actor: actor, ws: ws, verb: "approve", states: [.submitted, .approved, .scheduled, .expired]) { draft in
                 if at <= now { return .failure(Refusal("schedule.past", "that time has already passed")) }
                 var timed = draft
                 timed.scheduledFor = at
@@ -158,7 +165,7 @@ public enum Rules {
         case .schedule(let id, let at):
             guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
             let mayAsAuthor = draft.author == actor.login && draft.state.isEditable
-            let mayAsComms = actor.role == .comms && [.submitted, .approved, .scheduled, .draft, .changesRequested].contains(draft.state)
+            let mayAsComms = actor.role == .comms && [.submitted, .approved, .scheduled, .draft, .changesRequested, .expired].contains(draft.state)
             guard mayAsAuthor || mayAsComms else {
                 return .failure(Refusal("schedule.role", "only the author (while editing) or a comms officer can set when \(id) goes out"))
             }
@@ -199,6 +206,9 @@ public enum Rules {
             }
             guard !files.isEmpty else { return .failure(Refusal("publish.files", "nothing was written to the outbox")) }
             return .success(.published(draft: id, files: files))
+
+        case .withdraw, .hold, .setChannels, .copyDraft:
+            return wayOut(request.command, actor: actor, ws: ws, now: now)
 
         case .requestChanges(let id, let revision, let comment):
             // Who may review is checked before what they wrote, so staff hear the real reason.
@@ -285,7 +295,7 @@ public enum Rules {
         return Refusal("stale", "\(who) changed \(id) since you loaded it; look again and retry")
     }
 
-    private static func checkText(_ text: String, what: String) -> Refusal? {
+    static func checkText(_ text: String, what: String) -> Refusal? {
         if text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
             return Refusal("text.empty", "\(what) cannot be empty")
         }
@@ -295,7 +305,7 @@ public enum Rules {
         return nil
     }
 
-    private static func missing(_ kind: String, _ id: String) -> Refusal {
+    static func missing(_ kind: String, _ id: String) -> Refusal {
         Refusal("\(kind).missing", "no \(kind) \(id) in this store")
     }
 

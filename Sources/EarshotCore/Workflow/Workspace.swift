@@ -63,7 +63,12 @@ public struct Workspace: Hashable, Sendable {
             drafts[draft.id] = draft
         case .revised(let id, let revision):
             touchDraft(id, event) { draft in
-                draft.revisions.append(revision)
+                // The same number replaces a never-reviewed revision instead of adding one.
+                if revision.number == draft.current.number {
+                    draft.revisions[draft.revisions.count - 1] = revision
+                } else {
+                    draft.revisions.append(revision)
+                }
                 // A new text needs its approvals afresh.
                 draft.approvals = []
                 // A reviewer's edit of a submitted draft keeps it in review.
@@ -104,11 +109,11 @@ public struct Workspace: Hashable, Sendable {
             touchDraft(id, event) { $0.images = images }
         case .expired(let id):
             touchDraft(id, event) { draft in
-                draft.state = .changesRequested
+                draft.state = .expired
                 draft.approvals = []
                 let revision = draft.current.number
                 draft.notes.append(ReviewNote(by: event.actor, at: event.at, revision: revision, verdict: .expired,
-                                              text: "its scheduled time passed before it was approved; pick a new time and submit again"))
+                                              text: "its scheduled time passed before it was approved; e, then t in the menu sets a new time; y submits it again"))
             }
         case .published(let id, let files):
             if let draft = drafts[id], draft.state != .published {
@@ -156,6 +161,25 @@ public struct Workspace: Hashable, Sendable {
             if !from.isOpen, to.isOpen { rollups.count(.handled, at: event.at, calendar: calendar, by: -1) }
             if from.isOpen, !to.isOpen { rollups.count(.handled, at: event.at, calendar: calendar) }
             touchItem(id, event) { $0.status = to }
+        case .withdrawn(let id):
+            touchDraft(id, event) { draft in
+                draft.state = .draft
+                draft.approvals = []
+            }
+        case .held(let id):
+            touchDraft(id, event) { draft in
+                draft.state = .submitted
+                draft.approvals = []
+                draft.submittedAt = event.at
+                draft.notes.append(ReviewNote(by: event.actor, at: event.at, revision: draft.current.number, verdict: .held,
+                                              text: "held back from going out; approve it again to release it"))
+            }
+        case .channelsChanged(let id, let channels):
+            touchDraft(id, event) { draft in
+                draft.channels = channels
+                // Approvals were given for the old channels.
+                draft.approvals = []
+            }
         case .refused, .unknown, .migrated:
             break
         }
