@@ -115,7 +115,8 @@ expired_post() {
     keys exp q
     sleep 0.3
     t kill-session -t exp
-    sed -i -E 's/"clockAnchor" *: *"[^"]*"/"clockAnchor": "2026-11-28T09:00:00Z"/' "$store/store.json"
+    # The demo clock lives in the copy's marker: the next morning.
+    sed -i -E 's/"clockAnchor" *: *"[^"]*"/"clockAnchor": "2026-11-28T09:00:00Z"/' "$store/.earshot-demo.json"
     cli_as elena "$store" publish | grep -q "expired $id" || return 1
     echo "$id"
 }

@@ -14,7 +14,7 @@ public enum Action: String, CaseIterable, Sendable {
     case analytics
     case suspend
     case submitDraft, withdrawDraft, holdPost, unschedulePost, copyDraft, resumePost
-    case postSubmit, postSave, postText, postTime, postChannels, postImage, postClose, postDiscard
+    case postSubmit, postSave, postText, postTime, postChannels, postImage, postClose, postDiscard, postFindings
     case reschedule, compareOlderFrom, compareNewerFrom, compareOlderTo, compareNewerTo, messageLog
 }
 
@@ -109,6 +109,7 @@ public struct Keymap: Sendable {
         Binding(action: .postTime, keys: [.char("t")], help: "when it goes out (YYYY-MM-DD HH:MM; empty: when approved)", context: .postMenu, hint: "time"),
         Binding(action: .postChannels, keys: [.char("h")], help: "channels it goes out on", context: .postMenu, hint: "channels"),
         Binding(action: .postImage, keys: [.char("i")], help: "image: path | alt text; the same path fixes it, -path removes it", context: .postMenu, hint: "image"),
+        Binding(action: .postFindings, keys: [.char("f")], help: "the next policy findings, when they do not all fit", context: .postMenu),
         Binding(action: .postClose, keys: [.char("q")], help: "close, keeping the post (r in the drafts pane reopens it)", context: .postMenu, hint: "close"),
         Binding(action: .postDiscard, keys: [.char("x")], help: "discard the post", context: .postMenu, hint: "discard"),
         Binding(action: .open, keys: [.enter], help: "open the post in the drafts pane", context: .schedule, hint: "open"),

@@ -105,6 +105,8 @@ public struct Composer: Sendable, Equatable {
     public var templateIndex = -1
     /// The last thing done in the menu was inserting a saved reply: `t` again replaces it.
     public var templateJustInserted = false
+    /// The first policy finding shown under a post, when they do not all fit (`f` moves on).
+    public var findingsStart = 0
 
     /// The text as it will be sent, and so as it is counted on screen: one place
     /// decides what leading and trailing blanks are dropped.

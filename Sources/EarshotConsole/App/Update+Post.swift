@@ -70,6 +70,11 @@ extension AppState {
             composer = c
             let current = post.scheduledFor.map { Self.formatLocal($0, calendar: workspace.config.calendar) } ?? ""
             mode = .prompt(Prompt(purpose: .postTime, label: "Goes out at (YYYY-MM-DD HH:MM, empty: when approved): ", text: current))
+        case .postFindings:
+            let count = PostChecks.findings(for: c.outgoing, channels: post.channels, images: post.images,
+                                            publishAt: post.scheduledFor ?? now, state: self).count
+            c.findingsStart = c.findingsStart + PostChecks.page >= count ? 0 : c.findingsStart + PostChecks.page
+            composer = c
         case .postClose:
             composer = c
             mode = .normal

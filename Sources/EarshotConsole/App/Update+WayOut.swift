@@ -54,10 +54,21 @@ extension AppState {
         ("Rejected", "state:rejected"),
     ]
 
+    /// The store's own drafts views (`draftViews` in store.json), else the built-in ones.
+    var draftViewList: [(name: String, filter: String)] {
+        if let views = workspace.config.draftViews, !views.isEmpty { return views.map { ($0.name, $0.filter) } }
+        return Self.draftViews
+    }
+
     mutating func openDraftView(_ index: Int) {
-        guard Self.draftViews.indices.contains(index), case .success(let filter) = DraftFilter.parse(Self.draftViews[index].filter) else { return }
+        let views = draftViewList
+        guard views.indices.contains(index) else { return }
+        guard case .success(let filter) = DraftFilter.parse(views[index].filter) else {
+            message = StatusMessage("the drafts view \(views[index].name) in store.json cannot work; earshot fsck says why", .refusal)
+            return
+        }
         setDraftFilter(filter)
-        message = StatusMessage("\(Self.draftViews[index].name): \(draftOrder.count) drafts (0 shows every draft)", .info)
+        message = StatusMessage("\(views[index].name): \(draftOrder.count) drafts (0 shows every draft)", .info)
     }
 
     mutating func setDraftFilter(_ filter: DraftFilter?) {

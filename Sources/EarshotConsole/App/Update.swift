@@ -154,7 +154,7 @@ extension AppState {
         case .filter where focus == .drafts, .clearFilter where focus == .drafts,
              .submitDraft, .withdrawDraft, .holdPost, .unschedulePost, .copyDraft, .resumePost:
             return draftAction(action)
-        case .postSubmit, .postSave, .postText, .postTime, .postChannels, .postImage, .postClose, .postDiscard,
+        case .postSubmit, .postSave, .postText, .postTime, .postChannels, .postImage, .postClose, .postDiscard, .postFindings,
              .reschedule, .compareOlderFrom, .compareNewerFrom, .compareOlderTo, .compareNewerTo:
             break  // the post menu, the schedule and the comparison read these in their own contexts
         case .filter:

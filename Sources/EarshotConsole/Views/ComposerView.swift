@@ -65,8 +65,11 @@ enum ComposerView {
         canvas.draw([Span(title, .paneTitleFocused),
                      Span("  for \(post.channels.map(\.displayName).joined(separator: ", "))\(when)", .dim)],
                     in: Rect(x: 0, y: body.y, width: body.width, height: 1))
-        let findings = PostChecks.findings(for: composer.outgoing, channels: post.channels, images: post.images, state: state)
-        let footer = 1 + min(3, findings.count) + 1
+        // Checked at the time it would go out, as the publisher will check it.
+        let findings = PostChecks.findings(for: composer.outgoing, channels: post.channels, images: post.images,
+                                           publishAt: post.scheduledFor ?? state.now, state: state)
+        let shown = PostChecks.window(findings, start: composer.findingsStart)
+        let footer = 1 + shown.lines.count + (shown.more == nil ? 0 : 1) + 1
         let editorRect = Rect(x: 1, y: body.y + 1, width: body.width - 2, height: max(1, body.height - 1 - footer))
         canvas.fill(editorRect, .prompt)
         var frame = canvas.frame
@@ -76,8 +79,12 @@ enum ComposerView {
         canvas.draw(DraftsPane.counts(text: composer.outgoing, channels: post.channels, glyphs: g),
                     in: Rect(x: 1, y: y, width: body.width - 2, height: 1))
         y += 1
-        for finding in findings.prefix(3) {
+        for finding in shown.lines {
             canvas.draw([Span(finding, .messageWarning)], in: Rect(x: 1, y: y, width: body.width - 2, height: 1))
+            y += 1
+        }
+        if let more = shown.more {
+            canvas.draw([Span(more, .dim)], in: Rect(x: 1, y: y, width: body.width - 2, height: 1))
             y += 1
         }
         let keys = composer.menu

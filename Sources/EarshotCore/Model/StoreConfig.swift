@@ -16,6 +16,8 @@ public struct StoreConfig: Codable, Hashable, Sendable {
     public var demo: DemoSettings?
     /// Named filters, one key away in the inbox.
     public var savedViews: [SavedView]?
+    /// Named filters for the drafts pane, in the drafts filter language, on keys 3…8 there.
+    public var draftViews: [SavedView]?
     /// Reply templates with placeholders such as {author} and {branch.hours}.
     public var savedReplies: [SavedReply]?
     /// Minutes within which an item on a channel should get its first reply, in opening hours.
@@ -75,6 +77,9 @@ public struct StoreConfig: Codable, Hashable, Sendable {
             list += (branch.hours?.validate() ?? []).map { "branch \(branch.id) hours: \($0)" }
         }
         list += SavedView.validate(savedViews ?? []).map { "savedViews: \($0)" }
+        for view in draftViews ?? [] {
+            if case .failure(let error) = DraftFilter.parse(view.filter) { list.append("draftViews: \(view.name): \(error.message)") }
+        }
         if let quiet = postPolicy?.quietHours {
             for time in [quiet.from, quiet.to] where time.range(of: #"^([01]\d|2[0-3]):[0-5]\d$"#, options: .regularExpression) == nil {
                 list.append("postPolicy.quietHours: '\(time)' is not a time like 22:00")
