@@ -11,6 +11,7 @@ public enum ArrivalPlanner {
         public var known = 0
         /// Edits whose original is not in the store: nothing to attach them to.
         public var orphanEdits = 0
+        public init() {}
     }
 
     /// - Parameters:

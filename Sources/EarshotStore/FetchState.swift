@@ -1,0 +1,126 @@
+import EarshotCore
+import Foundation
+
+/// Per-account fetch state in `fetch/ACCOUNT.json`: the cursor (where the next fetch
+/// starts), when it last fetched, and the last error. Written atomically, and by the
+/// fetcher only after the items the cursor covers are durably in the journal.
+public struct FetchState: Codable, Hashable, Sendable {
+    public var version = 1
+    public var cursor: String?
+    public var lastFetched: Date?
+    public var lastCount: Int?
+    /// A clear sentence for admins, e.g. "login refused: the app password was revoked".
+    public var lastError: String?
+    public var errorAt: Date?
+    /// Bluesky's `seenAt`-style extra cursors, keyed by what they page (e.g. a post id).
+    public var cursors: [String: String]?
+
+    public init() {}
+
+    static func url(_ files: StoreFiles, account: String) -> URL {
+        files.root.appendingPathComponent("fetch").appendingPathComponent("\(Store.safeFileName(account)).json")
+    }
+
+    public static func load(_ files: StoreFiles, account: String) throws -> FetchState {
+        guard let data = try DurableIO.read(url(files, account: account)) else { return FetchState() }
+        return try JSONFormat.decode(FetchState.self, from: data, file: "fetch/\(account).json")
+    }
+
+    public func save(_ files: StoreFiles, account: String) throws {
+        let target = Self.url(files, account: account)
+        try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try DurableIO.replace(target, with: JSONFormat.encoder(pretty: true).encode(self))
+    }
+
+    /// Every account's state, by account name; unreadable files are skipped.
+    public static func all(_ files: StoreFiles) -> [(account: String, state: FetchState)] {
+        let dir = files.root.appendingPathComponent("fetch")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir.path)) ?? []
+        return names.filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.sorted().compactMap { name in
+            let account = String(name.dropLast(5))
+            return (try? load(files, account: account)).map { (account, $0) }
+        }
+    }
+
+    /// One line per account for admins: "mastodon-main: fetched 3 min ago" or the error.
+    public static func summary(_ files: StoreFiles, now: Date) -> [String] {
+        all(files).map { account, state in
+            if let error = state.lastError, let at = state.errorAt, at >= (state.lastFetched ?? .distantPast) {
+                return "\(account): \(error) \(ago(at, now))"
+            }
+            guard let at = state.lastFetched else { return "\(account): never fetched" }
+            return "\(account): fetched \(ago(at, now))"
+        }
+    }
+
+    static func ago(_ date: Date, _ now: Date) -> String {
+        let s = max(0, Int(now.timeIntervalSince(date)))
+        if s < 90 { return "just now" }
+        if s < 5400 { return "\(s / 60) min ago" }
+        if s < 172_800 { return "\(s / 3600) h ago" }
+        return "\(s / 86_400) days ago"
+    }
+}
+
+/// Files only the store's owner may read: account secrets and session tokens.
+public enum PrivateFile {
+    /// Writes atomically with mode 0600 in a 0700 directory; never follows a symlink.
+    public static func write(_ url: URL, _ data: Data) throws {
+        let dir = url.deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+        chmod(dir.path, 0o700)
+        let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
+        unlink(temp.path)
+        let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)
+        if fd < 0 { throw StoreError.io(file: url.lastPathComponent, operation: "create", errno: errno) }
+        do {
+            fchmod(fd, 0o600)
+            try DurableIO.writeAll(fd: fd, data, file: url.lastPathComponent)
+            try DurableIO.sync(fd: fd, file: url.lastPathComponent)
+            close(fd)
+        } catch {
+            close(fd)
+            unlink(temp.path)
+            throw error
+        }
+        if rename(temp.path, url.path) != 0 {
+            let code = errno
+            unlink(temp.path)
+            throw StoreError.io(file: url.lastPathComponent, operation: "replace", errno: code)
+        }
+        DurableIO.syncDirectory(dir)
+    }
+
+    public enum Problem: Error, CustomStringConvertible {
+        case exposed(path: String, mode: Int)
+        case notOwner(path: String)
+        case symlink(path: String)
+
+        public var description: String {
+            switch self {
+            case .exposed(let path, let mode):
+                "\(path) can be read by others (mode \(String(mode, radix: 8))); run `chmod 600 \(path)`. It was not used."
+            case .notOwner(let path):
+                "\(path) does not belong to the user running earshot; it was not used."
+            case .symlink(let path):
+                "\(path) is a symbolic link; secrets must be plain files. It was not used."
+            }
+        }
+    }
+
+    /// Reads a secret only when it is a plain file of ours that nobody else can read.
+    public static func read(_ url: URL) throws -> Data? {
+        let fd = open(url.path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC)
+        if fd < 0 {
+            if errno == ENOENT { return nil }
+            if errno == ELOOP { throw Problem.symlink(path: url.path) }
+            throw StoreError.io(file: url.lastPathComponent, operation: "open", errno: errno)
+        }
+        defer { close(fd) }
+        var st = stat()
+        fstat(fd, &st)
+        if st.st_uid != geteuid() { throw Problem.notOwner(path: url.path) }
+        if st.st_mode & 0o077 != 0 { throw Problem.exposed(path: url.path, mode: Int(st.st_mode & 0o777)) }
+        return try DurableIO.readAll(fd: fd, from: 0, file: url.lastPathComponent)
+    }
+}
