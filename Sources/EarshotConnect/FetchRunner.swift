@@ -24,6 +24,14 @@ public struct FetchRunner {
         public var error: (any Error)?
     }
 
+    /// One signed-in request; says who the account is, or throws why it does not work.
+    public func test(_ account: Account) throws -> String {
+        let state = (try? FetchState.load(store.files, account: account.name)) ?? FetchState()
+        let context = FetchContext(account: account, http: http, book: book, state: state,
+                                   isKnown: { _ in false }, deliver: { _, _ in })
+        return try account.platform.fetcher.test(context)
+    }
+
     /// Never throws for the account's own trouble: the error is recorded and returned.
     public func run(_ account: Account) -> Outcome {
         var total = Ingestor.Report()

@@ -15,7 +15,7 @@ struct Earshot: ParsableCommand {
             or $XDG_DATA_HOME/earshot (~/.local/share/earshot).
             """,
         version: version,
-        subcommands: [Open.self, Init.self, Fsck.self, Publish.self, Audit.self],
+        subcommands: [Open.self, Init.self, Fsck.self, Publish.self, Audit.self, Receive.self, Fetch.self, Accounts.self, Import.self, RulesCommand.self],
         defaultSubcommand: Open.self
     )
 }
