@@ -67,6 +67,14 @@ public enum PlatformDate {
         let fractional = ISO8601DateFormatter()
         fractional.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
         if let d = plain.date(from: text) ?? fractional.date(from: text) { return d }
+        // Microseconds ("…12.273826+00:00") are more digits than the formatter reads: keep milliseconds.
+        if let dot = text.firstIndex(of: "."), text.count < 64 {
+            let digits = text[text.index(after: dot)...].prefix(while: \.isNumber)
+            if digits.count > 3 {
+                let trimmed = String(text[...dot]) + digits.prefix(3) + text[text.index(after: dot)...].dropFirst(digits.count)
+                if let d = fractional.date(from: trimmed) { return d }
+            }
+        }
         // "2026-11-27T10:00:00+0000": add the colon ISO8601DateFormatter wants.
         if text.count > 5, let sign = text.dropLast(4).last, sign == "+" || sign == "-" {
             let fixed = String(text.dropLast(2)) + ":" + String(text.suffix(2))

@@ -12,6 +12,8 @@ public final class Feed: NSObject, XMLParserDelegate {
     private var text = ""
     private var inAuthor = false
     private let channel: Channel
+    /// A cut-off download parses without error on some platforms: require the closing tag.
+    private var complete = false
 
     private init(channel: Channel) { self.channel = channel }
 
@@ -20,7 +22,7 @@ public final class Feed: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        guard parser.parse() else {
+        guard parser.parse(), reader.complete else {
             throw MappingError("not an RSS or Atom feed: XML error at line \(parser.lineNumber)")
         }
         return reader.arrivals
@@ -44,6 +46,7 @@ public final class Feed: NSObject, XMLParserDelegate {
     public func parser(_ parser: XMLParser, foundCDATA block: Data) { text += String(decoding: block, as: UTF8.self) }
 
     public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "rss" || name == "feed" { complete = true }
         defer { text = "" }
         guard entry != nil else { return }
         let value = text.trimmingCharacters(in: .whitespacesAndNewlines)

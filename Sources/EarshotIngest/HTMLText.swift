@@ -12,7 +12,8 @@ public enum HTMLText {
         var i = html.startIndex
         while i < html.endIndex {
             let c = html[i]
-            if c == "<", let close = html[i...].firstIndex(of: ">") {
+            if c == "<", let next = html[html.index(after: i)...].first, next.isLetter || next == "/" || next == "!",
+               let close = html[i...].firstIndex(of: ">") {
                 let inner = html[html.index(after: i)..<close]
                 let tag = Tag(inner)
                 i = html.index(after: close)

@@ -54,8 +54,9 @@ public final class WXR: NSObject, XMLParserDelegate {
     private var comment: [String: String]?
     private var text = ""
     private var postLink: String?
-    private var failure: String?
     private let channel: Channel
+    /// A cut-off download parses without error on some platforms: require the closing tag.
+    private var complete = false
 
     private init(channel: Channel) { self.channel = channel }
 
@@ -64,7 +65,7 @@ public final class WXR: NSObject, XMLParserDelegate {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         parser.delegate = reader
-        guard parser.parse() else {
+        guard parser.parse(), reader.complete else {
             throw MappingError("not a WordPress export: XML error at line \(parser.lineNumber): \(parser.parserError.map { "\($0)" } ?? "unreadable")")
         }
         return reader.arrivals
@@ -81,6 +82,7 @@ public final class WXR: NSObject, XMLParserDelegate {
     public func parser(_ parser: XMLParser, foundCDATA block: Data) { text += String(decoding: block, as: UTF8.self) }
 
     public func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        if name == "rss" { complete = true }
         if name == "link", comment == nil { postLink = text.trimmingCharacters(in: .whitespacesAndNewlines) }
         if name.hasPrefix("wp:comment_"), comment != nil {
             comment?[String(name.dropFirst("wp:comment_".count))] = text
