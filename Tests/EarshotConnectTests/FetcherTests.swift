@@ -94,7 +94,7 @@ import Testing
         let server = try LocalServer("platforms.py", ["--items", "130"])
         let t = try TestStore()
         defer { t.remove() }
-        try t.book.add(Account(name: "fb", platform: .facebook, instance: server.base, login: "1000"),
+        try t.book.add(Account(name: "fb", platform: .facebook, instance: server.base + "/v21.0", login: "1000"),
                        secret: Data("test-token-0123456789abcdef".utf8))
         let outcome = t.runner().run(try t.book.account("fb"))
         #expect(outcome.error == nil)

@@ -37,10 +37,12 @@ final class LocalServer {
     }
 
     deinit {
-        if process.isRunning {
-            process.terminate()
-            process.waitUntilExit()
-        }
+        guard process.isRunning else { return }
+        process.terminate()
+        // A child can inherit a blocked SIGTERM from the runner's threads: then SIGKILL.
+        for _ in 0..<50 where process.isRunning { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
     }
 
     /// POST to a /_control/ endpoint.

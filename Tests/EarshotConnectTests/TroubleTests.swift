@@ -41,7 +41,7 @@ import Testing
         defer { t.remove() }
         let token = Data("test-token-0123456789abcdef".utf8)
         try t.book.add(Account(name: "bsky", platform: .bluesky, instance: server.base, login: "library.bsky.social"), secret: Data("abcd-efgh-ijkl-mnop".utf8))
-        try t.book.add(Account(name: "fb", platform: .facebook, instance: server.base, login: "1000"), secret: token)
+        try t.book.add(Account(name: "fb", platform: .facebook, instance: server.base + "/v21.0", login: "1000"), secret: token)
         try t.book.add(Account(name: "x", platform: .x, instance: server.base, login: "2000"), secret: token)
         try t.book.add(Account(name: "blog", platform: .wordpress, instance: server.base, login: "editor"), secret: Data("wp-app-pass".utf8))
         #expect(t.runner().run(try t.book.account("bsky")).error == nil)
@@ -81,7 +81,7 @@ import Testing
         let server = try LocalServer("platforms.py", ["--items", "20"])
         let t = try TestStore()
         defer { t.remove() }
-        try t.book.add(Account(name: "fb", platform: .facebook, instance: server.base, login: "1000"),
+        try t.book.add(Account(name: "fb", platform: .facebook, instance: server.base + "/v21.0", login: "1000"),
                        secret: Data("test-token-0123456789abcdef".utf8))
         #expect(t.runner().run(try t.book.account("fb")).error == nil)
         let ids = t.items.map(\.id)
@@ -101,7 +101,7 @@ import Testing
         defer { t.remove() }
         let token = Data("test-token-0123456789abcdef".utf8)
         try t.book.add(Account(name: "bsky", platform: .bluesky, instance: server.base, login: "library.bsky.social"), secret: Data("abcd-efgh-ijkl-mnop".utf8))
-        try t.book.add(Account(name: "fb", platform: .facebook, instance: server.base, login: "1000"), secret: token)
+        try t.book.add(Account(name: "fb", platform: .facebook, instance: server.base + "/v21.0", login: "1000"), secret: token)
         try t.book.add(Account(name: "x", platform: .x, instance: server.base, login: "2000"), secret: token)
         try t.book.add(Account(name: "blog", platform: .wordpress, instance: server.base), secret: nil)
         try t.book.add(Account(name: "atom", platform: .feed, instance: server.base + "/atom.xml", channel: .flickr), secret: nil)

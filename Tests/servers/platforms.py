@@ -16,6 +16,7 @@ a reply to the library's own post). Test controls, under /_control/:
 import argparse
 import base64
 import json
+import signal
 import sys
 import threading
 import time
@@ -271,6 +272,9 @@ class Handler(BaseHTTPRequestHandler):
             return self.send(400, {"error": {"message": "Error validating access token: Session has expired.",
                                              "type": "OAuthException", "code": 190, "error_subcode": 463}})
         parts = path.strip("/").split("/")
+        if parts and parts[0].startswith("v") and "." in parts[0]:
+            parts = parts[1:]  # /v21.0/… as the Graph API versions its paths
+        parts = [""] + parts
         base = f"http://{self.headers.get('Host')}"
         if len(parts) == 3 and parts[1] == PAGE_ID and parts[2] == "feed":
             return self.send(200, {"data": [{"id": f"{PAGE_ID}_1"}, {"id": f"{PAGE_ID}_2"}], "paging": {}})
@@ -325,6 +329,8 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
+    # A parent's worker thread may have blocked these; the test must be able to stop us.
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     ap = argparse.ArgumentParser()
     ap.add_argument("--items", type=int, default=12)
     ap.add_argument("--hostile", action="store_true")
