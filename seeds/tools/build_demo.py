@@ -604,6 +604,30 @@ def length_for(text: str, channel: str) -> int:
 LIMITS = {"x": 280, "facebook": 63206, "mastodon": 500, "bluesky": 300, "flickr": 4096}
 
 
+def arrival_rules():
+    """Rules run on every arriving comment, in order (store.json arrivalRules):
+    hide obvious spam, route by branch name or campaign hashtag, escalate what the
+    press office must see. Each action is recorded as rule:NAME."""
+    rules = [
+        {"name": "spam-crypto", "when": "airdrop", "actions": ["tag:spam", "hide"]},
+        {"name": "spam-bitcoin", "when": "btc", "actions": ["tag:spam", "hide"]},
+        {"name": "spam-prize", "when": "congratulations selected", "actions": ["tag:spam", "hide"]},
+        {"name": "spam-card-number", "when": "\"card number\"", "actions": ["tag:spam", "hide"]},
+        {"name": "spam-essays", "when": "coursework", "actions": ["tag:spam", "hide"]},
+    ]
+    for branch_id, name in BRANCHES:
+        word = name.split()[0].lower()
+        rules.append({"name": f"route-{branch_id}", "when": f"{word} -tag:spam is:unassigned",
+                      "actions": [f"assign:{branch_id}"]})
+    rules += [
+        {"name": "winter-reads", "when": "#winterreads", "actions": ["tag:winter-reading"]},
+        {"name": "complaints", "when": "complain -tag:spam", "actions": ["tag:complaint", "escalate"]},
+        {"name": "councillors", "when": "councillor -tag:spam", "actions": ["tag:councillor", "escalate"]},
+        {"name": "saturday-opening", "when": "\"saturday opening\" -tag:spam", "actions": ["tag:consultation", "escalate"]},
+    ]
+    return rules
+
+
 def build():
     problems: list[str] = []
     logins = {s[0]: s for s in STAFF}
@@ -844,6 +868,7 @@ def build():
             "altTextRequired": "blocking",
             "quietHours": {"from": "22:00", "to": "07:00", "severity": "blocking"},
         },
+        "arrivalRules": arrival_rules(),
         "savedViews": [
             {"name": "My branch", "filter": "is:mine is:open"},
             {"name": "Escalated", "filter": "status:escalated"},
