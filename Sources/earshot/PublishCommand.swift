@@ -83,7 +83,7 @@ struct Audit: ParsableCommand {
                 print(String(decoding: try encoder.encode(event), as: UTF8.self))
             case .table:
                 let at = ISO8601DateFormatter().string(from: event.at)
-                print("\(String(event.seq).padding(toLength: 7, withPad: " ", startingAt: 0)) \(at)  \(event.actor.padding(toLength: 10, withPad: " ", startingAt: 0)) \(AuditLine.describe(event.change))")
+                print("\(String(event.seq).padding(toLength: 7, withPad: " ", startingAt: 0)) \(at)  \(event.actor.padding(toLength: max(10, event.actor.count), withPad: " ", startingAt: 0)) \(AuditLine.describe(event.change))")
             }
         }
     }
