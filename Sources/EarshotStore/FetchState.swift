@@ -46,7 +46,9 @@ public struct FetchState: Codable, Hashable, Sendable {
     public static func summary(_ files: StoreFiles, now: Date) -> [String] {
         all(files).map { account, state in
             if let error = state.lastError, let at = state.errorAt, at >= (state.lastFetched ?? .distantPast) {
-                return "\(account): \(error) \(ago(at, now))"
+                // The sentence up to the platform's own words and the advice: short enough for a status line.
+                let short = error.components(separatedBy: " (").first?.components(separatedBy: "; ").first ?? error
+                return "\(account): \(short) \(ago(at, now))"
             }
             guard let at = state.lastFetched else { return "\(account): never fetched" }
             return "\(account): fetched \(ago(at, now))"

@@ -100,6 +100,12 @@ struct Open: ParsableCommand {
             } else if let note {
                 state.message = StatusMessage(note, .info)
             }
+            // Admins see each account's last fetch, or why it failed, on opening.
+            let fetching = me.role == .admin && opened.warnings.isEmpty ? FetchState.summary(opened.files, now: Date()) : []
+            if !fetching.isEmpty {
+                let failing = FetchState.all(opened.files).contains { $0.state.lastError != nil }
+                state.message = StatusMessage(Sanitizer.clean("fetch: " + fetching.joined(separator: "; ")), failing ? .warning : .info)
+            }
             let log = FileLog.standard(environment: env)
             log.write("opened \(root.path) as \(me.login) (\(me.role.rawValue))")
             let runtime = ConsoleRuntime(state: state, backend: backend, store: opened, clock: clock, log: log)

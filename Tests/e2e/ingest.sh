@@ -120,4 +120,16 @@ XML
     check "fetch skips the imported two" grep -q "blog: 2 new, 2 already known" "$WORK/fetch.txt"
 }
 
+test_an_admin_sees_a_refused_login_on_opening_the_console() {
+    local store; store=$(demo_store)
+    start_server --items 2
+    printf 'wrong-password' | "$EARSHOT" accounts add bsky-main --store "$store" --platform bluesky \
+        --instance "http://127.0.0.1:$PORT" --login harbourside.bsky.social --secret-stdin > /dev/null
+    "$EARSHOT" fetch --store "$store" > "$WORK/fetch.txt" 2>&1 || true
+    check "fetch says the login was refused" grep -q "bsky-main: login refused: Bluesky refused the app password" "$WORK/fetch.txt"
+    start admin "$EARSHOT --store $store --as elena" 140 30
+    wait_for admin "fetch: bsky-main: login refused: Bluesky refused the app password for @harbourside.bsky.social just now"
+    keys admin q
+}
+
 run_tests
