@@ -8,6 +8,7 @@ import Terminal
 //   earshot-bench [N ...]                      time open-to-first-frame, a cursor move and a durable append
 //   earshot-bench hammer STORE PREFIX COUNT    append COUNT commands as fast as possible (used by the
 //                                              concurrency test: two of these at once lose nothing)
+//   earshot-bench ingest [N]                   items/second for receive and each fetcher (local servers)
 
 let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "hammer" {
@@ -21,6 +22,11 @@ if args.first == "hammer" {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         exit(1)
     }
+    exit(0)
+}
+
+if args.first == "ingest" {
+    MainActor.assumeIsolated { IngestBench.run(count: args.dropFirst().first.flatMap { Int($0) } ?? 10_000) }
     exit(0)
 }
 
