@@ -60,7 +60,7 @@ public final class Feed: NSObject, XMLParserDelegate {
         case "pubDate", "published", "dc:date": entry?["date"] = value
         case "updated" where entry?["date"] == nil: entry?["date"] = value
         case "content:encoded", "content": entry?["html"] = text
-        case "description", "summary" where entry?["html"] == nil: entry?["html"] = text
+        case "description" where entry?["html"] == nil, "summary" where entry?["html"] == nil: entry?["html"] = text
         case "title": entry?["title"] = value
         case "item", "entry":
             if let e = entry { finish(e) }

@@ -36,6 +36,12 @@ enum IngestBench {
             for (account, secret) in accounts {
                 try measure("fetch \(account.name)", expected: n) { store in
                     try AccountBook(files: store.files).add(account, secret: secret)
+                    if account.platform == .bluesky {
+                        // Not a first run (which reads only the latest 20 pages): page back to the start.
+                        var state = FetchState()
+                        state.cursor = "2000-01-01T00:00:00.000Z"
+                        try state.save(store.files, account: account.name)
+                    }
                     let outcome = FetchRunner(store: store, http: Polite(client: URLSessionClient())).run(account)
                     if let error = outcome.error { throw error }
                 }

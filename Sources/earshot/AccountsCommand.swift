@@ -22,7 +22,7 @@ struct Accounts: ParsableCommand {
         @Option(name: .long, help: "Inbox channel it feeds (default from the platform).") var channel: String?
         @Option(name: .long, help: "Branch id its items are routed to.") var branch: String?
         @Option(name: .long, help: "Handle, user name, Page id or user id, as the platform needs.") var login: String?
-        @Option(name: .long, help: ArgumentHelp("Read the secret from this file (then delete the file).", valueName: "path")) var secretFile: String?
+        @Option(name: .long, help: ArgumentHelp("Read the secret from this file (delete the file afterwards).", valueName: "path")) var secretFile: String?
         @Flag(name: .long, help: "Read the secret from standard input.") var secretStdin = false
 
         func run() throws {
