@@ -3,6 +3,7 @@ import EarshotConnect
 import EarshotCore
 import EarshotStore
 import Foundation
+import Terminal
 
 /// `earshot accounts add|list|remove|test`.
 struct Accounts: ParsableCommand {
@@ -100,7 +101,8 @@ struct Accounts: ParsableCommand {
                 let runner = FetchRunner(store: opened, http: Polite(client: URLSessionClient(), retries: 1))
                 say("\(name): works, signed in as \(try runner.test(account))")
             } catch {
-                throw UserError("\(name): \(error)")
+                // The platform's own words are in the error: neutralised like any text from outside.
+                throw UserError(Sanitizer.clean("\(name): \(error)"))
             }
         }
     }

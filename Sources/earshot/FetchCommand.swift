@@ -21,6 +21,7 @@ struct Fetch: ParsableCommand {
 
     func run() throws {
         let opened = try openStore(store)
+        warnAboutRules(opened)
         let book = AccountBook(files: opened.files)
         let runner = FetchRunner(store: opened, http: Polite(client: URLSessionClient()))
         var failed = false

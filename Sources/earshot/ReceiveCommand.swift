@@ -14,6 +14,14 @@ func openStore(_ flag: String?) throws -> Store {
     do { return try Store(at: location.url) } catch { throw UserError("\(error)") }
 }
 
+/// Arrival rules that cannot run are named before anything arrives (they would do nothing).
+func warnAboutRules(_ store: Store) {
+    let ws = store.workspace
+    for rule in ws.config.arrivalRules ?? [] {
+        for problem in rule.problems(in: ws.config, staff: ws.staff) { say("store.json arrivalRules: \(problem)") }
+    }
+}
+
 func sayReport(_ prefix: String, _ r: Ingestor.Report) {
     var line = "\(prefix)\(r.received) new, \(r.known) already known"
     if r.ruleActions > 0 { line += ", \(r.ruleActions) rule action(s)" }
@@ -42,6 +50,7 @@ struct Receive: ParsableCommand {
 
     func run() throws {
         let opened = try openStore(store)
+        warnAboutRules(opened)
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let (arrivals, problems) = JSONLines.parse(data)
         for problem in problems { say("skipped \(problem)") }
