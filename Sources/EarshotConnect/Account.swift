@@ -136,7 +136,7 @@ public struct AccountBook {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let data = try encoder.encode(File(version: 1, accounts: list))
         // accounts.json holds no secret, but only its owner needs to change it.
-        try PrivateFile.write(url, data)
+        try PrivateFile.write(url, data, closeDirectory: false)
     }
 }
 

@@ -2,11 +2,13 @@ import Foundation
 
 /// Files only the store's owner may read: account secrets and session tokens.
 public enum PrivateFile {
-    /// Writes atomically with mode 0600 in a 0700 directory; never follows a symlink.
-    public static func write(_ url: URL, _ data: Data) throws {
+    /// Writes atomically with mode 0600; never follows a symlink. With `closeDirectory`
+    /// the directory is made 0700 too (`secrets/`; never the store's own directory,
+    /// which a shared group may need).
+    public static func write(_ url: URL, _ data: Data, closeDirectory: Bool = true) throws {
         let dir = url.deletingLastPathComponent()
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        chmod(dir.path, 0o700)
+        if closeDirectory { chmod(dir.path, 0o700) }
         let temp = dir.appendingPathComponent(".\(url.lastPathComponent).\(getpid()).tmp")
         unlink(temp.path)
         let fd = open(temp.path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o600)

@@ -21,7 +21,8 @@ stop_server() {
 # start_server ARGS...: the local platform server; sets PORT. Each test runs in a
 # subshell, so the server is stopped when that subshell exits, pass or fail.
 start_server() {
-    local out="$WORK/server.out"
+    # A file of its own: the background shell truncates a reused one only once it has forked.
+    local out; out=$(mktemp "$WORK/server.XXXX")
     python3 "$REPO/Tests/servers/platforms.py" "$@" > "$out" 2> "$WORK/server.err" &
     SERVER_PID=$!
     trap stop_server EXIT
@@ -59,11 +60,13 @@ test_receive_takes_good_lines_names_bad_ones_and_neutralises_output() {
 
 test_accounts_keep_secrets_private_and_masked() {
     local store; store=$(demo_store)
+    chmod 2770 "$store"
     start_server --items 3
     printf 'test-token-0123456789abcdef\n' | "$EARSHOT" accounts add x-main --store "$store" --platform x \
         --instance "http://127.0.0.1:$PORT" --login 2000 --branch central --secret-stdin > /dev/null
     check "secret file is 0600" [ "$(stat -c %a "$store/secrets/x-main")" = 600 ]
     check "secrets dir is 0700" [ "$(stat -c %a "$store/secrets")" = 700 ]
+    check "the store's own directory is left as it was" [ "$(stat -c %a "$store")" = 2770 ]
     "$EARSHOT" accounts list --store "$store" > "$WORK/list.txt"
     check "listed masked" grep -q "secret ••••••••cdef" "$WORK/list.txt"
     check "never printed whole" bash -c "! grep -q 0123456789abcdef '$WORK/list.txt'"
