@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Arrows point one way only:
-// earshot -> EarshotConsole -> {Terminal, EarshotStore} -> EarshotCore.
+// earshot -> {EarshotConsole, EarshotConnect} -> {Terminal, EarshotStore, EarshotIngest} -> EarshotCore.
 // Terminal knows nothing of Earshot; only Terminal imports CNCurses.
 let package = Package(
     name: "Earshot",
@@ -28,19 +28,26 @@ let package = Package(
         ),
         .target(name: "EarshotCore"),
         .target(name: "EarshotStore", dependencies: ["EarshotCore", .product(name: "Crypto", package: "swift-crypto")]),
+        // Platform payloads -> receive requests; pure, no I/O.
+        .target(name: "EarshotIngest", dependencies: ["EarshotCore"]),
+        // Accounts, secrets, the one HTTP client (Foundation's URLSession), fetchers, cursors.
+        .target(name: "EarshotConnect", dependencies: ["EarshotIngest", "EarshotStore", "EarshotCore"]),
         .target(name: "Terminal", dependencies: ["CNCurses"]),
         .target(name: "EarshotConsole", dependencies: ["Terminal", "EarshotStore", "EarshotCore"]),
         .executableTarget(
             name: "earshot",
             dependencies: [
                 "EarshotConsole",
+                "EarshotConnect",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .executableTarget(name: "earshot-bench", dependencies: ["EarshotConsole", "EarshotStore", "Terminal"]),
+        .executableTarget(name: "earshot-bench", dependencies: ["EarshotConsole", "EarshotStore", "EarshotConnect", "Terminal"]),
         .target(name: "TestSupport", dependencies: ["Terminal", "EarshotCore", "EarshotStore"]),
         .testTarget(name: "EarshotCoreTests", dependencies: ["EarshotCore", "TestSupport"]),
         .testTarget(name: "EarshotStoreTests", dependencies: ["EarshotStore", "TestSupport"]),
+        .testTarget(name: "EarshotIngestTests", dependencies: ["EarshotIngest", "TestSupport"]),
+        .testTarget(name: "EarshotConnectTests", dependencies: ["EarshotConnect", "TestSupport"]),
         .testTarget(name: "TerminalTests", dependencies: ["Terminal", "TestSupport"]),
         .testTarget(
             name: "EarshotConsoleTests",

@@ -9,6 +9,7 @@ import Terminal
 //   earshot-bench analytics [N]                 the analytics view and a report on N items over a year
 //   earshot-bench hammer STORE PREFIX COUNT    append COUNT commands as fast as possible (used by the
 //                                              concurrency test: two of these at once lose nothing)
+//   earshot-bench ingest [N]                   items/second for receive and each fetcher (local servers)
 
 let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "hammer" {
@@ -27,6 +28,8 @@ if args.first == "hammer" {
 
 if args.first == "analytics" {
     MainActor.assumeIsolated { AnalyticsBench.run(items: args.dropFirst().compactMap(Int.init).first ?? 100_000) }
+} else if args.first == "ingest" {
+    MainActor.assumeIsolated { IngestBench.run(count: args.dropFirst().first.flatMap { Int($0) } ?? 10_000) }
     exit(0)
 }
 

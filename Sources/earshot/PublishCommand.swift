@@ -12,9 +12,6 @@ struct Publish: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "path"))
     var store: String?
 
-    @Option(name: .customLong("as"), help: ArgumentHelp("Act as this staff login (in a demo copy only).", valueName: "login"))
-    var actAs: String?
-
     func run() throws {
         let location = StoreSetup.location(flag: store, environment: ProcessInfo.processInfo.environment)
         let opened: Store
@@ -25,12 +22,15 @@ struct Publish: ParsableCommand {
         }
         // The demo clock only in a copy `earshot --demo` made; a demo block in store.json never moves it.
         let marker = DemoCopy.recognise(location.url)
-        let (me, notes) = try Identity.resolve(in: opened.workspace, demo: marker, actAs: actAs, storePath: location.url.path)
-        for note in notes where marker == nil { FileHandle.standardError.write(Data("warning: \(note)\n".utf8)) }
+        if marker == nil, opened.workspace.config.demo != nil {
+            FileHandle.standardError.write(Data("warning: \(Identity.ignoredDemoBlock)\n".utf8))
+        }
         let now = Clock.forStore(demo: marker)()
         let report: PublishReport
         do {
-            report = try opened.publishDue(now: now, actor: me.login)
+            // The gate's decisions are the publisher's, recorded as the machine actor
+            // `publish`, whoever's cron or timer runs it; no staff login is borrowed.
+            report = try opened.publishDue(now: now, actor: Rules.publisherActor)
         } catch {
             throw UserError("\(error)")
         }
@@ -88,7 +88,7 @@ struct Audit: ParsableCommand {
                 print(TerminalSafe.json(String(decoding: try encoder.encode(event), as: UTF8.self)))
             case .table:
                 let at = ISO8601DateFormatter().string(from: event.at)
-                let actor = TerminalSafe.line(event.actor).padding(toLength: 10, withPad: " ", startingAt: 0)
+                let actor = TerminalSafe.line(event.actor).padding(toLength: max(10, event.actor.count), withPad: " ", startingAt: 0)
                 print("\(String(event.seq).padding(toLength: 7, withPad: " ", startingAt: 0)) \(at)  \(actor) \(TerminalSafe.line(AuditLine.describe(event.change)))")
             }
         }

@@ -173,3 +173,25 @@ import Testing
         #expect(refusal(decide(.publish(draft: "d-r", files: ["f"]), by: "elena", in: ws))?.rule == "publish.approvals")
     }
 }
+
+/// The publisher is a machine: its decisions are recorded as `publish`, it may take
+/// only the gate's own steps, and nobody can use its name to approve.
+@Suite struct PublisherActorTests {
+    @Test func thePublisherMayPublishExpireAndSendBackButNothingElse() {
+        var ws = Fixture.workspace()
+        ws.drafts["d-1"]?.state = .approved
+        ws.drafts["d-1"]?.approvals = ["priya"]
+        ws.drafts["d-1"]?.notes = [ReviewNote(by: "priya", at: Fixture.now, revision: 1, verdict: .approved, text: "")]
+        func decide(_ command: Command) -> Result<Change, Refusal> {
+            Rules.decide(Request(command, by: Rules.publisherActor), in: ws, at: Fixture.now)
+        }
+        #expect((try? decide(.publish(draft: "d-1", files: ["outbox/d-1.x.json"])).get()) != nil)
+        for command: Command in [.approve(draft: "d-3", revision: 1), .triage(item: "i-1", to: .handled), .submit(draft: "d-2")] {
+            guard case .failure(let r) = decide(command) else {
+                Issue.record("the publisher must not \(command.summary)")
+                continue
+            }
+            #expect(r.rule == "identity.machine")
+        }
+    }
+}

@@ -6,7 +6,7 @@ import Testing
 
 @Suite struct PublisherTests {
     func approvedStore() throws -> TemporaryStore {
-        // A demo store, so `earshot publish --as elena` works whoever runs the tests.
+        // A demo store, as the seed is.
         let temp = try TemporaryStore(Fixture.workspace(demo: true))
         _ = try temp.open().apply(Request(.approve(draft: "d-1", revision: 1), by: "priya", basedOn: 1), at: Fixture.now)
         return temp
@@ -121,7 +121,7 @@ import Testing
         let runs = try (0..<2).map { _ -> Process in
             let p = Process()
             p.executableURL = earshot
-            p.arguments = ["publish", "--store", copy.path, "--as", "elena"]
+            p.arguments = ["publish", "--store", copy.path]
             p.standardOutput = FileHandle.nullDevice
             try p.run()
             return p

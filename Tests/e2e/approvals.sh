@@ -74,13 +74,13 @@ test_draft_review_revise_approve_for_a_time_publish() {
     keys comms2 Escape q
 
     # Not due yet at the demo's 15:30 (the demo's other approved post goes now)...
-    local first; first=$("$EARSHOT" publish --store "$store" --as elena)
+    local first; first=$("$EARSHOT" publish --store "$store")
     check "not published before its time" test -z "$(grep "published $id" <<<"$first")"
     # ...but the next morning it is, and only once (the demo clock lives in the copy's marker).
     sed -i -E 's/"clockAnchor" *: *"[^"]*"/"clockAnchor": "2026-11-28T09:00:00Z"/' "$store/.earshot-demo.json"
-    "$EARSHOT" publish --store "$store" --as elena | grep -q "published $id: outbox/$id.facebook.json"
+    "$EARSHOT" publish --store "$store" | grep -q "published $id: outbox/$id.facebook.json"
     grep -q "children's library" "$store/outbox/$id.facebook.json"
-    check "published once only" test -z "$("$EARSHOT" publish --store "$store" --as elena | grep "published $id")"
+    check "published once only" test -z "$("$EARSHOT" publish --store "$store" | grep "published $id")"
     "$EARSHOT" audit --store "$store" --format table | grep -q "published $id"
 }
 

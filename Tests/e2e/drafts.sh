@@ -117,7 +117,7 @@ expired_post() {
     t kill-session -t exp
     # The demo clock lives in the copy's marker: the next morning.
     sed -i -E 's/"clockAnchor" *: *"[^"]*"/"clockAnchor": "2026-11-28T09:00:00Z"/' "$store/.earshot-demo.json"
-    cli_as elena "$store" publish | grep -q "expired $id" || return 1
+    "$EARSHOT" publish --store "$store" | grep -q "expired $id" || return 1
     echo "$id"
 }
 

@@ -648,6 +648,30 @@ HISTORY_TEXT = chained_lines(HISTORY_EVENTS, GENESIS)
 HISTORY_HEAD = last_hash(HISTORY_TEXT) if HISTORY_EVENTS else GENESIS
 
 
+def arrival_rules():
+    """Rules run on every arriving comment, in order (store.json arrivalRules):
+    hide obvious spam, route by branch name or campaign hashtag, escalate what the
+    press office must see. Each action is recorded as rule:NAME."""
+    rules = [
+        {"name": "spam-crypto", "when": "airdrop", "actions": ["tag:spam", "hide"]},
+        {"name": "spam-bitcoin", "when": "btc", "actions": ["tag:spam", "hide"]},
+        {"name": "spam-prize", "when": "congratulations selected", "actions": ["tag:spam", "hide"]},
+        {"name": "spam-card-number", "when": "\"card number\"", "actions": ["tag:spam", "hide"]},
+        {"name": "spam-essays", "when": "coursework", "actions": ["tag:spam", "hide"]},
+    ]
+    for branch_id, name in BRANCHES:
+        word = name.split()[0].lower()
+        rules.append({"name": f"route-{branch_id}", "when": f"{word} -tag:spam is:unassigned",
+                      "actions": [f"assign:{branch_id}"]})
+    rules += [
+        {"name": "winter-reads", "when": "#winterreads", "actions": ["tag:winter-reading"]},
+        {"name": "complaints", "when": "complain -tag:spam", "actions": ["tag:complaint", "escalate"]},
+        {"name": "councillors", "when": "councillor -tag:spam", "actions": ["tag:councillor", "escalate"]},
+        {"name": "saturday-opening", "when": "\"saturday opening\" -tag:spam", "actions": ["tag:consultation", "escalate"]},
+    ]
+    return rules
+
+
 def build():
     problems: list[str] = []
     logins = {s[0]: s for s in STAFF}
@@ -894,6 +918,7 @@ def build():
             "altTextRequired": "blocking",
             "quietHours": {"from": "22:00", "to": "07:00", "severity": "blocking"},
         },
+        "arrivalRules": arrival_rules(),
         "savedViews": [
             {"name": "My branch", "filter": "is:mine is:open"},
             {"name": "Escalated", "filter": "status:escalated"},

@@ -33,6 +33,8 @@ public struct StoreConfig: Codable, Hashable, Sendable {
     public var draftChannels: [String: [Channel]]?
     /// Bounds on what comes in from outside.
     public var limits: Limits?
+    /// Rules run in order on every arriving item (condition in the filter language, then actions).
+    public var arrivalRules: [ArrivalRule]?
 
     public static let formatName = "earshot-store"
     /// Version 2: every journal line carries "prev", the hash chain (`earshot migrate` upgrades 1).

@@ -7,8 +7,17 @@ public enum Rules {
     public static let maxTextLength = 100_000
 
     public static func decide(_ request: Request, in ws: Workspace, at now: Date) -> Result<Change, Refusal> {
-        guard let actor = ws.member(request.actor) else {
-            return .failure(Refusal("identity.unknown", "'\(request.actor)' is not in staff.json; ask an admin to add you"))
+        let actor: StaffMember
+        if let machine = machineActor(request) {
+            switch machine {
+            case .failure(let refusal): return .failure(refusal)
+            case .success(let member): actor = member
+            }
+        } else {
+            guard let member = ws.member(request.actor) else {
+                return .failure(Refusal("identity.unknown", "'\(request.actor)' is not in staff.json; ask an admin to add you"))
+            }
+            actor = member
         }
         if let stale = staleness(request, in: ws) { return .failure(stale) }
         switch request.command {
@@ -223,6 +232,34 @@ public enum Rules {
                 return .success(.rejected(draft: id, revision: revision, reason: reason))
             }
         }
+    }
+
+    /// The actor `earshot publish` records its decisions as.
+    public static let publisherActor = "publish"
+
+    /// Arrivals are recorded by machines, never by a staff login: `fetch:ACCOUNT`,
+    /// `import:FILE` and `receive` may only receive; `rule:NAME` (arrival rules) may
+    /// only tag, assign, and mark needs-reply, escalated or hidden. Nil: not a machine.
+    static func machineActor(_ request: Request) -> Result<StaffMember, Refusal>? {
+        let name = request.actor
+        let arrival = name == "receive" || name.hasPrefix("fetch:") || name.hasPrefix("import:")
+        let rule = name.hasPrefix("rule:")
+        // `earshot publish` (cron, a timer): only what the gate itself decides.
+        let publisher = name == Self.publisherActor
+        guard arrival || rule || publisher else { return nil }
+        let allowed: Bool
+        switch request.command {
+        case .receive: allowed = arrival
+        case .tag, .assign: allowed = rule
+        case .triage(_, let to): allowed = rule && [.needsReply, .escalated, .hidden].contains(to)
+        case .publish, .expire, .sendBack: allowed = publisher
+        default: allowed = false
+        }
+        guard allowed else {
+            return .failure(Refusal("identity.machine", "\(name) is a machine actor and may not \(request.command.summary)"))
+        }
+        // Acts with no more than branch staff may: it cannot resolve an escalation.
+        return .success(StaffMember(login: name, name: name, role: .staff))
     }
 
     /// A reply goes out on the item's channel, directly or through approval as
