@@ -62,6 +62,14 @@ struct ConsoleLaunch {
                 state.message = StatusMessage(notes.joined(separator: "; "), .info)
             }
             state.showWhileAway()
+            // Admins see each account's last fetch, or why it failed, on opening.
+            if me.role == .admin, store.warnings.isEmpty {
+                let fetching = FetchState.summary(store.files, now: Date())
+                if !fetching.isEmpty {
+                    let failing = FetchState.all(store.files).contains { $0.state.lastError != nil }
+                    state.message = StatusMessage(Sanitizer.clean("fetch: " + fetching.joined(separator: "; ")), failing ? .warning : .info)
+                }
+            }
             let log = FileLog.standard(environment: env)
             log.write("opened \(store.files.root.path) as \(me.login) (\(me.role.rawValue))")
             let runtime = ConsoleRuntime(state: state, backend: backend, store: store, clock: clock, log: log)

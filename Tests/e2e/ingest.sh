@@ -92,8 +92,11 @@ test_kill_9_mid_fetch_then_rerun_loses_nothing_and_doubles_nothing() {
     control slow '{"path": "pagination_token=100", "seconds": 30, "count": 1}'
     "$EARSHOT" fetch --store "$store" > /dev/null 2>&1 &
     local pid=$!
-    for _ in $(seq 1 100); do server_log | grep -q pagination_token && break; sleep 0.1; done
+    # Up to 30 s: a loaded machine can be slow to start the fetch.
+    for _ in $(seq 1 300); do server_log | grep -q pagination_token && break; sleep 0.1; done
+    server_log | grep -q pagination_token || { echo "    check failed: the fetch never reached the second page" >&2; return 1; }
     sleep 0.3
+    check "the fetch is still waiting on the second page" kill -0 "$pid"
     kill -9 "$pid"; wait "$pid" 2>/dev/null || true
     check "first page is in" [ "$(received "$store")" = $((before + 100)) ]
     "$EARSHOT" fetch --store "$store" > "$WORK/rerun.txt"
