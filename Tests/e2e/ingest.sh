@@ -93,8 +93,10 @@ test_kill_9_mid_fetch_then_rerun_loses_nothing_and_doubles_nothing() {
     "$EARSHOT" fetch --store "$store" > /dev/null 2>&1 &
     local pid=$!
     # Up to 30 s: a loaded machine can be slow to start the fetch.
-    for _ in $(seq 1 300); do server_log | grep -q pagination_token && break; sleep 0.1; done
-    server_log | grep -q pagination_token || { echo "    check failed: the fetch never reached the second page" >&2; return 1; }
+    # The log holds paths: the second request for mentions is the page that hangs.
+    second_page() { [ "$(server_log | grep -c mentions)" -ge 2 ]; }
+    for _ in $(seq 1 300); do second_page && break; sleep 0.1; done
+    second_page || { echo "    check failed: the fetch never reached the second page" >&2; return 1; }
     sleep 0.3
     check "the fetch is still waiting on the second page" kill -0 "$pid"
     kill -9 "$pid"; wait "$pid" 2>/dev/null || true
