@@ -18,8 +18,11 @@ test_the_readme_install_step_works_on_a_fresh_debian() {
     first_install=$(grep -n 'apt-get install' <<<"$block" | head -1 | cut -d: -f1)
     check "apt-get update comes first" test -n "$update_line" -a "${update_line:-99}" -lt "${first_install:-0}"
     check "every install says -y" test -z "$(grep 'apt-get install' <<<"$block" | grep -v -- ' -y ')"
-    for pkg in libncurses-dev tmux openssh-server; do
-        check "$pkg is installed by it" grep -q "$pkg" <<<"$block"
+    # Everything CI installs for the tests, a person following the README installs too.
+    local pkgs; pkgs=$(sed -n 's/^for pkg in \(.*\); do$/\1/p' "$REPO/.ci/run")
+    check "the package list of .ci/run was found" test -n "$pkgs"
+    for pkg in $pkgs mastodon-mock; do
+        check "$pkg is installed by it" grep -qw -- "$pkg" <<<"$block"
     done
 }
 
