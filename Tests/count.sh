@@ -7,6 +7,11 @@ count() {
     local p f line
     p=$(grep -aE '^✔ Test .+ passed after' "$1" | grep -avc '^✔ Test run with' || true)
     f=$(grep -aE '^✘ Test .+ failed after' "$1" | grep -avc '^✘ Test run with' || true)
+    # Tests running in parallel can interleave their lines; the closing summary
+    # ("Test run with N tests") has the total, so passed is what of it did not fail.
+    local total
+    total=$(grep -aoE '^[✔✘] Test run with [0-9]+ tests?' "$1" | tail -1 | grep -oE '[0-9]+' || true)
+    if [ -n "$total" ]; then p=$((total - f)); fi
     if [ "$p" -eq 0 ] && [ "$f" -eq 0 ]; then
         line=$(grep -aE '^[a-z0-9_-]+: [0-9]+ passed, [0-9]+ failed$' "$1" | tail -1 || true)
         if [ -n "$line" ]; then
