@@ -63,11 +63,13 @@ public enum ArrivalPlanner {
     static func item(_ a: Arrival, id: String, parent: String?, own: Set<String>, branch: String?) -> InboxItem {
         let ours = a.fromLibrary || own.contains(bare(a.handle))
         let text = a.text.trimmingCharacters(in: .whitespacesAndNewlines)
-        return InboxItem(
+        var item = InboxItem(
             id: id, channel: a.channel, platformID: a.platformID,
             author: Author(handle: a.handle, displayName: a.name.isEmpty ? a.handle : a.name),
             text: text.isEmpty ? "(no text)" : text, receivedAt: a.at, inReplyTo: parent,
             branch: a.branch ?? branch, status: ours ? .handled : .new, fromLibrary: ours)
+        item.url = a.url.flatMap { $0.isEmpty ? nil : $0 }
+        return item
     }
 
     static func bare(_ handle: String) -> String {

@@ -67,3 +67,13 @@ import Testing
         #expect(config.problems().contains { $0.hasPrefix("draftViews: Odd:") })
     }
 }
+
+/// Issue 7: an item that came with its link shows it, so staff can open the post.
+@Suite struct ItemLinkTests {
+    @Test func theDetailShowsWhereThePostIs() {
+        var ws = Fixture.workspace()
+        ws.items["i-1"]?.url = "https://x.example/samlee/status/1"
+        let s = state(as: "aisha", size: Size(width: 100, height: 30), ws: ws)
+        #expect(Screen.render(s).text().contains("On X: https://x.example/samlee/status/1"))
+    }
+}

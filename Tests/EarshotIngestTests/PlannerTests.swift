@@ -50,4 +50,15 @@ struct PlannerTests {
         #expect(item.inReplyTo == "i-0042")
         #expect(item.text.hasPrefix("[edited] "))
     }
+
+    @Test func thePostsLinkIsKeptWithTheItem() throws {
+        var a = arrival("linked")
+        a.url = "https://harbourside.social/@jo/linked"
+        let plan = ArrivalPlanner.plan([a], actor: "receive", lookup: { _ in nil })
+        guard case .receive(let item)? = plan.requests.first?.command else {
+            Issue.record("expected a receive request")
+            return
+        }
+        #expect(item.url == "https://harbourside.social/@jo/linked")
+    }
 }

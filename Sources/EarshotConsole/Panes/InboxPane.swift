@@ -123,6 +123,9 @@ enum InboxPane {
             let when = due > state.now ? "in \(Age.short(from: state.now, to: due))" : "\(Age.short(from: due, to: state.now)) ago"
             lines += wrapped("First reply due \(when) (opening hours)", ageRole(item, state), width: width)
         }
+        if let url = item.url {
+            lines += wrapped("On \(item.channel.displayName): \(url)", .dim, width: width)
+        }
         if let by = item.changedBy, let at = item.changedAt {
             lines.append([Span("Last changed by \(ws.member(by)?.name ?? by), \(Age.short(from: at, to: state.now)) ago", .dim)])
         }

@@ -66,6 +66,8 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
     public var fromLibrary: Bool
     /// True when the text was cut at the store's limit; the whole text is in `overflow/`.
     public var truncated: Bool?
+    /// Where the post is on its platform, when the source said.
+    public var url: String?
     /// Journal sequence of the last event that changed this item; the basis for stale checks.
     public var version: Int
     /// Login of whoever last changed it, and when.
@@ -98,7 +100,7 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, channel, platformID, author, text, receivedAt, inReplyTo, branch
-        case status, tags, assignee, notes, fromLibrary, truncated, version, changedBy, changedAt
+        case status, tags, assignee, notes, fromLibrary, truncated, url, version, changedBy, changedAt
     }
 
     // Optional keys may be missing from hand-written or imported files.
@@ -118,6 +120,7 @@ public struct InboxItem: Codable, Hashable, Sendable, Identifiable {
         notes = try c.decodeIfPresent([InternalNote].self, forKey: .notes) ?? []
         fromLibrary = try c.decodeIfPresent(Bool.self, forKey: .fromLibrary) ?? false
         truncated = try c.decodeIfPresent(Bool.self, forKey: .truncated)
+        url = try c.decodeIfPresent(String.self, forKey: .url)
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
         changedBy = try c.decodeIfPresent(String.self, forKey: .changedBy)
         changedAt = try c.decodeIfPresent(Date.self, forKey: .changedAt)
