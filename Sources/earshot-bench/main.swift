@@ -5,7 +5,10 @@ import Foundation
 import Terminal
 
 // earshot-bench: times what a person waits for, on generated stores.
-//   earshot-bench [N ...]                      time open-to-first-frame, a cursor move and a durable append
+//   earshot-bench [N ...]                      in-process: open-to-first-frame, a cursor move, a durable append
+//   earshot-bench pty [options] [N ...]        the real earshot binary (and neomutt) in a pty:
+//       --earshot LABEL=PATH (repeatable; default: the earshot beside this binary)
+//       --seed DIR (default seeds/demo)  --runs N  --repeats N  --idle SECONDS  --no-neomutt
 //   earshot-bench hammer STORE PREFIX COUNT    append COUNT commands as fast as possible (used by the
 //                                              concurrency test: two of these at once lose nothing)
 
@@ -19,6 +22,43 @@ if args.first == "hammer" {
         try Hammer.run(store: URL(fileURLWithPath: args[1]), prefix: args[2], count: count)
     } catch {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
+if args.first == "pty" {
+    var options = PtyBench.Options()
+    var sizes: [Int] = []
+    var rest = args.dropFirst()
+    while let arg = rest.popFirst() {
+        switch arg {
+        case "--earshot":
+            let value = rest.popFirst() ?? ""
+            let parts = value.split(separator: "=", maxSplits: 1).map(String.init)
+            options.binaries.append(parts.count == 2 ? (parts[0], parts[1]) : ("earshot", value))
+        case "--seed": options.seed = URL(fileURLWithPath: rest.popFirst() ?? "")
+        case "--runs": options.runs = Int(rest.popFirst() ?? "") ?? options.runs
+        case "--repeats": options.repeats = Int(rest.popFirst() ?? "") ?? options.repeats
+        case "--idle": options.idleSeconds = Double(rest.popFirst() ?? "") ?? options.idleSeconds
+        case "--no-neomutt": options.neomutt = false
+        default:
+            guard let n = Int(arg) else {
+                FileHandle.standardError.write(Data("earshot-bench pty: unknown argument \(arg)\n".utf8))
+                exit(2)
+            }
+            sizes.append(n)
+        }
+    }
+    if !sizes.isEmpty { options.sizes = sizes }
+    if options.binaries.isEmpty {
+        let beside = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("earshot")
+        options.binaries = [("earshot", beside.path)]
+    }
+    do {
+        try PtyBench.run(options)
+    } catch {
+        FileHandle.standardError.write(Data("earshot-bench pty: \(error)\n".utf8))
         exit(1)
     }
     exit(0)
