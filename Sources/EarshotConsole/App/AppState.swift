@@ -107,6 +107,7 @@ public struct AppState: Sendable {
     /// Due dates depend only on when an item arrived, so they are computed once per item.
     private mutating func rebuildDue() {
         let calendar = workspace.config.calendar
+        let memo = HoursMemo(calendar: calendar)
         var result: [String: Date] = [:]
         for item in workspace.items.values where item.status.isOpen && !item.fromLibrary {
             guard let minutes = workspace.config.responseTarget(for: item.channel) else { continue }
@@ -115,16 +116,17 @@ public struct AppState: Sendable {
                 continue
             }
             let hours = workspace.config.branch(item.branch)?.hours
-            result[item.id] = ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes, hours: hours, calendar: calendar)
+            result[item.id] = ResponseTarget.due(
+                received: item.receivedAt, targetMinutes: minutes, hours: hours, calendar: calendar, memo: memo)
         }
         due = result
     }
 
-    public func dueState(of item: InboxItem, due: Date) -> DueState {
+    public func dueState(of item: InboxItem, due: Date, memo: HoursMemo? = nil) -> DueState {
         guard let minutes = workspace.config.responseTarget(for: item.channel) else { return .onTrack }
         return ResponseTarget.state(
             due: due, targetMinutes: minutes, now: now,
-            hours: workspace.config.branch(item.branch)?.hours, calendar: workspace.config.calendar)
+            hours: workspace.config.branch(item.branch)?.hours, calendar: memo?.calendar ?? workspace.config.calendar, memo: memo)
     }
 
     private mutating func rebuildInboxOrder() {
@@ -133,8 +135,9 @@ public struct AppState: Sendable {
         // Hidden spam and the library's own posts stay out unless a filter asks for hidden.
         let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
         var context = FilterContext(me: me, now: now, due: due)
+        let memo = HoursMemo(calendar: workspace.config.calendar)
         context.dueStates = due.reduce(into: [:]) { states, pair in
-            if let item = workspace.items[pair.key] { states[pair.key] = dueState(of: item, due: pair.value) }
+            if let item = workspace.items[pair.key] { states[pair.key] = dueState(of: item, due: pair.value, memo: memo) }
         }
         let listed = workspace.items.values.filter {
             ($0.status != .hidden || showHidden) && !$0.fromLibrary && (filter?.matches($0, in: context) ?? true)
@@ -162,7 +165,11 @@ public struct AppState: Sendable {
         viewName = name
         rebuildInboxOrder()
         inbox.index = keep.flatMap { inboxOrder.firstIndex(of: $0) } ?? 0
-        selection = selection.filter(inboxOrder.contains)
+        // A set of the listed ids: `inboxOrder.contains` per selected item was quadratic after `*`.
+        if !selection.isEmpty {
+            let listed = Set(inboxOrder)
+            selection = selection.filter(listed.contains)
+        }
         inbox.clamp(count: inboxOrder.count, height: Layout(size: size, focus: focus).inboxRows)
     }
 
