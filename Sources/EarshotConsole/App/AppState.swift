@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     public private(set) var summary: ListeningSummary
     /// Item ids by the item they reply to, for drawing threads without scanning the inbox.
     public private(set) var replies: [String: [String]] = [:]
+    /// What `/` searches, folded once, built at the first search and kept up to date.
+    var searchIndex: SearchIndex?
     /// When each open item's first reply is due, for items on channels with a target.
     public private(set) var due: [String: Date] = [:]
 
@@ -73,6 +75,11 @@ public struct AppState: Sendable {
         let itemID = selectedItem?.id
         let draftID = selectedDraft?.id
         workspace = ws
+        if let events {
+            for case .received(let item) in events.map(\.change) { searchIndex?.add(item) }
+        } else {
+            searchIndex = nil
+        }
         // Re-sorting a large inbox is the costly part; skip it when no event can
         // have added, removed or moved a row.
         if filter != nil || sortByDue || events.map({ $0.contains(where: Self.changesInboxRows) }) ?? true {
