@@ -74,6 +74,7 @@ public struct AppState: Sendable {
     mutating func replaceWorkspace(_ ws: Workspace, events: [Event]?) {
         let itemID = selectedItem?.id
         let draftID = selectedDraft?.id
+        let old = workspace
         workspace = ws
         if let events {
             for case .received(let item) in events.map(\.change) { searchIndex?.add(item) }
@@ -86,7 +87,11 @@ public struct AppState: Sendable {
             rebuildInboxOrder()
         }
         rebuildDraftOrder()
-        summary = ListeningSummary(workspace, now: now)
+        if let events {
+            summary.update(from: old, to: ws, events: events, now: now)
+        } else {
+            summary = ListeningSummary(workspace, now: now)
+        }
         if let itemID, let i = inboxOrder.firstIndex(of: itemID) { inbox.index = i }
         if let draftID, let i = draftOrder.firstIndex(of: draftID) { drafts.index = i }
         inbox.clamp(count: inboxOrder.count, height: Layout(size: size, focus: focus).inboxRows)
@@ -94,7 +99,7 @@ public struct AppState: Sendable {
     }
 
     mutating func refreshSummary() {
-        summary = ListeningSummary(workspace, now: now)
+        summary.refresh(workspace, now: now)
     }
 
     private mutating func rebuildOrders() {
