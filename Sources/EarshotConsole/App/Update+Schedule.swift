@@ -48,7 +48,7 @@ extension AppState {
             return
         }
         let last = draft.current.number
-        mode = .compare(Comparison(draft: draft.id, from: last - 1, to: last))
+        mode = .compare(Comparison(draft: draft.id, from: last - 1, to: last, in: workspace))
     }
 
     /// `[` `]` move the older revision, `{` `}` the newer; Esc goes back.
@@ -61,10 +61,10 @@ extension AppState {
         let first = numbers.first ?? 1, last = numbers.last ?? 1
         switch key {
         case .escape, .char("q"), .char("D"): mode = .normal; return []
-        case .char("["): c.from = max(first, c.from - 1)
-        case .char("]"): c.from = min(c.to - 1, c.from + 1)
-        case .char("{"): c.to = max(c.from + 1, c.to - 1)
-        case .char("}"): c.to = min(last, c.to + 1)
+        case .char("["): c.pick(from: max(first, c.from - 1), to: c.to, in: workspace)
+        case .char("]"): c.pick(from: min(c.to - 1, c.from + 1), to: c.to, in: workspace)
+        case .char("{"): c.pick(from: c.from, to: max(c.from + 1, c.to - 1), in: workspace)
+        case .char("}"): c.pick(from: c.from, to: min(last, c.to + 1), in: workspace)
         default: break
         }
         mode = .compare(c)
