@@ -84,7 +84,7 @@ public struct AppState: Sendable {
         // Re-sorting a large inbox is the costly part; skip it when no event can
         // have added, removed or moved a row.
         if filter != nil || sortByDue || events.map({ $0.contains(where: Self.changesInboxRows) }) ?? true {
-            rebuildInboxOrder()
+            if let events, adjustInboxOrder(for: events) {} else { rebuildInboxOrder() }
         }
         rebuildDraftOrder()
         if let events {
@@ -111,9 +111,49 @@ public struct AppState: Sendable {
     static func changesInboxRows(_ event: Event) -> Bool {
         switch event.change {
         case .received: true
-        case .triaged(_, let from, let to): from == .hidden || to == .hidden
+        case .triaged(_, let from, let to), .reverted(_, let from, let to, _): from == .hidden || to == .hidden
         default: false
         }
+    }
+
+    /// Hiding or unhiding in the plain newest-first list: the rows are taken out or put
+    /// in their place, instead of every item being sorted again. False when only a full
+    /// rebuild will do (a filter, another order, arrivals).
+    private mutating func adjustInboxOrder(for events: [Event]) -> Bool {
+        guard filter == nil, !sortByDue else { return false }
+        var ids: [String] = []
+        for event in events {
+            switch event.change {
+            case .triaged(let id, _, _), .reverted(let id, _, _, _): ids.append(id)
+            case .received: return false
+            default: continue
+            }
+        }
+        let calendar = workspace.config.calendar
+        for id in ids {
+            guard let item = workspace.items[id] else { continue }
+            // First row that is not newer than the item: where it is, or where it goes.
+            let key = (item.receivedAt, item.id)
+            var low = 0, high = inboxOrder.count
+            while low < high {
+                let mid = (low + high) / 2
+                let other = workspace.items[inboxOrder[mid]].map { ($0.receivedAt, $0.id) } ?? (.distantPast, "")
+                if other > key { low = mid + 1 } else { high = mid }
+            }
+            let present = low < inboxOrder.count && inboxOrder[low] == id
+            let listed = item.status != .hidden && !item.fromLibrary
+            if present, !listed { inboxOrder.remove(at: low) }
+            if !present, listed { inboxOrder.insert(id, at: low) }
+            if item.status.isOpen, !item.fromLibrary, let minutes = workspace.config.responseTarget(for: item.channel) {
+                if due[id] == nil {
+                    due[id] = ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes,
+                                                 hours: workspace.config.branch(item.branch)?.hours, calendar: calendar)
+                }
+            } else {
+                due[id] = nil
+            }
+        }
+        return true
     }
 
     /// Due dates depend only on when an item arrived, so they are computed once per item.
