@@ -41,6 +41,9 @@ public struct AppState: Sendable {
     public private(set) var summary: ListeningSummary
     /// Item ids by the item they reply to, for drawing threads without scanning the inbox.
     public private(set) var replies: [String: [String]] = [:]
+    /// Every item id, newest first: sorted when items arrive, not at each filter or view.
+    private var newestFirst: [String] = []
+    private var newestFirstStale = true
     /// What `/` searches, folded once, built at the first search and kept up to date.
     var searchIndex: SearchIndex?
     /// When each open item's first reply is due, for items on channels with a target.
@@ -77,9 +80,13 @@ public struct AppState: Sendable {
         let old = workspace
         workspace = ws
         if let events {
-            for case .received(let item) in events.map(\.change) { searchIndex?.add(item) }
+            for case .received(let item) in events.map(\.change) {
+                searchIndex?.add(item)
+                newestFirstStale = true
+            }
         } else {
             searchIndex = nil
+            newestFirstStale = true
         }
         // Re-sorting a large inbox is the costly part; skip it when no event can
         // have added, removed or moved a row.
@@ -183,30 +190,39 @@ public struct AppState: Sendable {
 
     private mutating func rebuildInboxOrder() {
         rebuildDue()
-        replies = Conversation.replyIndex(workspace)
+        if newestFirstStale {
+            replies = Conversation.replyIndex(workspace)
+            newestFirst = workspace.items.values.sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }.map(\.id)
+            newestFirstStale = false
+        }
         // Hidden spam and the library's own posts stay out unless a filter asks for hidden.
         let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
         var context = FilterContext(me: me, now: now, due: due)
-        let memo = HoursMemo(calendar: workspace.config.calendar)
-        context.dueStates = due.reduce(into: [:]) { states, pair in
-            if let item = workspace.items[pair.key] { states[pair.key] = dueState(of: item, due: pair.value, memo: memo) }
+        // Due states (open time left, per item) only for a filter that asks about them.
+        if filter?.terms.contains(where: { $0.value.contains("overdue") || $0.value.contains("due-soon") }) ?? false {
+            let memo = HoursMemo(calendar: workspace.config.calendar)
+            context.dueStates = due.reduce(into: [:]) { states, pair in
+                if let item = workspace.items[pair.key] { states[pair.key] = dueState(of: item, due: pair.value, memo: memo) }
+            }
         }
-        let listed = workspace.items.values.filter {
-            ($0.status != .hidden || showHidden) && !$0.fromLibrary && (filter?.matches($0, in: context) ?? true)
+        let active = filter
+        let keep = { (item: InboxItem) in
+            (item.status != .hidden || showHidden) && !item.fromLibrary && (active?.matches(item, in: context) ?? true)
         }
-        if sortByDue {
-            // Least time left first; items without a target after, newest first.
-            inboxOrder = listed.sorted { a, b in
-                switch (due[a.id], due[b.id]) {
-                case let (da?, db?): return (da, a.id) < (db, b.id)
-                case (.some, nil): return true
-                case (nil, .some): return false
-                case (nil, nil): return (a.receivedAt, a.id) > (b.receivedAt, b.id)
-                }
-            }.map(\.id)
-        } else {
-            inboxOrder = listed.sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }.map(\.id)
+        if !sortByDue {
+            // Already in order: a filter is one pass, no sort.
+            inboxOrder = newestFirst.filter { id in workspace.items[id].map(keep) ?? false }
+            return
         }
+        // Least time left first; items without a target after, newest first.
+        inboxOrder = workspace.items.values.filter(keep).sorted { a, b in
+            switch (due[a.id], due[b.id]) {
+            case let (da?, db?): return (da, a.id) < (db, b.id)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return (a.receivedAt, a.id) > (b.receivedAt, b.id)
+            }
+        }.map(\.id)
     }
 
     /// Shows only the items matching `filter` (nil: all); the cursor stays on the

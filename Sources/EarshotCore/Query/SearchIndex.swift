@@ -13,17 +13,23 @@ public struct SearchIndex: Sendable {
     private var slot: [String: Int] = [:]
     /// How often each byte occurs, so each word is looked for by its rarest byte.
     private var frequency = [Int](repeating: 0, count: 256)
-    private var folder = Folder()
     private var last: (words: [String], matches: Set<String>)?
 
     public init<S: Sequence>(items: S) where S.Element == InboxItem {
-        for item in items { add(item) }
+        // The memo of folded words lives for the build only, not in the index.
+        var folder = Folder()
+        for item in items { add(item, folder: &folder) }
     }
 
     public var count: Int { ids.count }
 
     /// Adds a newly received item (an item's text and author never change).
     public mutating func add(_ item: InboxItem) {
+        var folder = Folder()
+        add(item, folder: &folder)
+    }
+
+    private mutating func add(_ item: InboxItem, folder: inout Folder) {
         guard slot[item.id] == nil else { return }
         slot[item.id] = ids.count
         ids.append(item.id)
