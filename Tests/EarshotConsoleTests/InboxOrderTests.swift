@@ -36,3 +36,30 @@ import Testing
         #expect(s.inboxOrder == fresh(s))
     }
 }
+
+/// The search index built in the background at open finds what arrived after it started.
+@Suite struct BackgroundSearchIndexTests {
+    @Test func aBigInboxSearchesItemsReceivedAfterOpening() {
+        var ws = Fixture.workspace()
+        for i in 0..<6_000 {
+            ws.items["bulk-\(i)"] = InboxItem(
+                id: "bulk-\(i)", channel: .x, platformID: "b\(i)", author: Author(handle: "@bulk", displayName: "Bulk"),
+                text: "routine message \(i)", receivedAt: Fixture.now.addingTimeInterval(-86_400 - Double(i)))
+        }
+        var s = state(ws: ws)
+        var next = s.workspace
+        let late = InboxItem(
+            id: "late-1", channel: .x, platformID: "late", author: Author(handle: "@owl", displayName: "Night Owl"),
+            text: "Is the quokka exhibition still on?", receivedAt: Fixture.now.addingTimeInterval(-172_800))
+        let event = Event(seq: 99, at: Fixture.now, actor: "aisha", change: .received(item: late))
+        next.apply(event)
+        _ = s.update(.storeChanged(next, events: [event]))
+        _ = press(&s, .char("/"))
+        type(&s, "quokka")
+        #expect(s.selectedItem?.id == "late-1")
+        _ = press(&s, .escape)
+        _ = press(&s, .char("/"))
+        type(&s, "routine message 5999")
+        #expect(s.selectedItem?.id == "bulk-5999")
+    }
+}

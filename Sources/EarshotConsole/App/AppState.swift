@@ -46,6 +46,8 @@ public struct AppState: Sendable {
     private var newestFirstStale = true
     /// What `/` searches, folded once, built at the first search and kept up to date.
     var searchIndex: SearchIndex?
+    /// Started at open, for stores big enough that folding every text takes a while.
+    private var searchLoader: SearchIndexLoader?
     /// When each open item's first reply is due, for items on channels with a target.
     public private(set) var due: [String: Date] = [:]
 
@@ -61,6 +63,7 @@ public struct AppState: Sendable {
         self.theme = theme
         self.keymap = keymap
         self.summary = ListeningSummary(workspace, now: now)
+        if workspace.items.count >= 5_000 { searchLoader = SearchIndexLoader(items: workspace.items.values) }
         rebuildOrders()
     }
 
@@ -86,6 +89,7 @@ public struct AppState: Sendable {
             }
         } else {
             searchIndex = nil
+            searchLoader = nil
             newestFirstStale = true
         }
         // Re-sorting a large inbox is the costly part; skip it when no event can
@@ -103,6 +107,19 @@ public struct AppState: Sendable {
         if let draftID, let i = draftOrder.firstIndex(of: draftID) { drafts.index = i }
         inbox.clamp(count: inboxOrder.count, height: Layout(size: size, focus: focus).inboxRows)
         drafts.clamp(count: draftOrder.count, height: Layout(size: size, focus: focus).draftRows)
+    }
+
+    /// The search index: the one built at open (with any items received since), or one built now.
+    mutating func readySearchIndex() -> SearchIndex {
+        if let searchIndex { return searchIndex }
+        var index = searchLoader?.take() ?? SearchIndex(items: workspace.items.values)
+        searchLoader = nil
+        if index.count != workspace.items.count {
+            // Items are only ever added in a session, so a count that differs means arrivals.
+            for item in workspace.items.values { index.add(item) }
+        }
+        searchIndex = index
+        return index
     }
 
     mutating func refreshSummary() {

@@ -11,7 +11,7 @@ extension AppState {
             if !quiet { message = StatusMessage("no search yet: press / to search", .info) }
             return false
         }
-        if searchIndex == nil { searchIndex = SearchIndex(items: workspace.items.values) }
+        _ = readySearchIndex()
         let matching = searchIndex?.matches(search) ?? []
         let count = matching.isEmpty ? 0 : inboxOrder.count
         for step in 0..<count {
