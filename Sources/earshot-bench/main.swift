@@ -6,6 +6,7 @@ import Terminal
 
 // earshot-bench: times what a person waits for, on generated stores.
 //   earshot-bench [N ...]                      in-process: open-to-first-frame, a cursor move, a durable append
+//   earshot-bench generate DIR N               write the pty benchmark's N-item store at DIR
 //   earshot-bench pty [options] [N ...]        the real earshot binary (and neomutt) in a pty:
 //       --earshot LABEL=PATH (repeatable; default: the earshot beside this binary)
 //       --seed DIR (default seeds/demo)  --runs N  --repeats N  --idle SECONDS  --no-neomutt
@@ -20,6 +21,22 @@ if args.first == "hammer" {
     }
     do {
         try Hammer.run(store: URL(fileURLWithPath: args[1]), prefix: args[2], count: count)
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
+if args.first == "generate" {
+    // earshot-bench generate DIR N: writes the pty benchmark's store, to open by hand or profile.
+    guard args.count == 3, let n = Int(args[2]) else {
+        FileHandle.standardError.write(Data("usage: earshot-bench generate DIR N\n".utf8))
+        exit(2)
+    }
+    do {
+        let config = try Generator.demoConfig(seed: URL(fileURLWithPath: "seeds/demo"))
+        try StoreSetup.create(at: URL(fileURLWithPath: args[1]), from: Generator.workspace(items: n, config: config, login: PtyBench.currentLogin()))
     } catch {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         exit(1)

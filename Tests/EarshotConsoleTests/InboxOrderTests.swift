@@ -37,6 +37,32 @@ import Testing
     }
 }
 
+/// Due dates follow items that close and reopen, as if worked out again from scratch.
+@Suite struct DueFollowsEventsTests {
+    @Test func closingAndReopeningKeepDueAsIfBuiltAgain() {
+        var ws = Fixture.workspace()
+        ws.config.responseTargets = ["x": 60, "facebook": 240]
+        var s = state(ws: ws)
+        let fresh = { (s: AppState) in AppState(workspace: s.workspace, me: s.me, now: s.now, size: s.size).due }
+        #expect(s.due == fresh(s))
+        #expect(s.due["i-1"] != nil)
+        var seq = 30
+        for (id, to) in [("i-1", ItemStatus.handled), ("i-2", .replied), ("i-1", .new), ("i-2", .hidden), ("i-2", .needsReply)] {
+            var next = s.workspace
+            seq += 1
+            let event = Event(seq: seq, at: Fixture.now, actor: "aisha",
+                              change: .triaged(item: id, from: next.items[id]!.status, to: to))
+            next.apply(event)
+            _ = s.update(.storeChanged(next, events: [event]))
+            #expect(s.due == fresh(s), "after \(id) → \(to)")
+        }
+        _ = s.update(.key(.char("F")))
+        for ch in "is:overdue" { _ = s.update(.key(.char(ch))) }
+        _ = s.update(.key(.enter))
+        #expect(s.due == fresh(s))
+    }
+}
+
 /// The search index built in the background at open finds what arrived after it started.
 @Suite struct BackgroundSearchIndexTests {
     @Test func aBigInboxSearchesItemsReceivedAfterOpening() {

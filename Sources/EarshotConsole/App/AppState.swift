@@ -44,6 +44,8 @@ public struct AppState: Sendable {
     /// Every item id, newest first: sorted when items arrive, not at each filter or view.
     private var newestFirst: [String] = []
     private var newestFirstStale = true
+    /// `due` must be worked out again for every item (at open, or after an unknown change).
+    private var dueStale = true
     /// What `/` searches, folded once, built at the first search and kept up to date.
     var searchIndex: SearchIndex?
     /// Started at open, for stores big enough that folding every text takes a while.
@@ -87,10 +89,20 @@ public struct AppState: Sendable {
                 searchIndex?.add(item)
                 newestFirstStale = true
             }
+            // Only the items an event opened, closed or brought in can change their due date.
+            for event in events {
+                switch event.change {
+                case .received(let item): refreshDue(item.id)
+                case .triaged(let id, _, _), .reverted(let id, _, _, _): refreshDue(id)
+                case .replyDrafted(let draft, _): if let id = draft.inReplyTo { refreshDue(id) }
+                default: break
+                }
+            }
         } else {
             searchIndex = nil
             searchLoader = nil
             newestFirstStale = true
+            dueStale = true
         }
         // Re-sorting a large inbox is the costly part; skip it when no event can
         // have added, removed or moved a row.
@@ -153,7 +165,6 @@ public struct AppState: Sendable {
             default: continue
             }
         }
-        let calendar = workspace.config.calendar
         for id in ids {
             guard let item = workspace.items[id] else { continue }
             // First row that is not newer than the item: where it is, or where it goes.
@@ -168,16 +179,21 @@ public struct AppState: Sendable {
             let listed = item.status != .hidden && !item.fromLibrary
             if present, !listed { inboxOrder.remove(at: low) }
             if !present, listed { inboxOrder.insert(id, at: low) }
-            if item.status.isOpen, !item.fromLibrary, let minutes = workspace.config.responseTarget(for: item.channel) {
-                if due[id] == nil {
-                    due[id] = ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes,
-                                                 hours: workspace.config.branch(item.branch)?.hours, calendar: calendar)
-                }
-            } else {
-                due[id] = nil
-            }
         }
         return true
+    }
+
+    /// One item's due date after it arrived, closed or reopened.
+    private mutating func refreshDue(_ id: String) {
+        guard let item = workspace.items[id], item.status.isOpen, !item.fromLibrary,
+              let minutes = workspace.config.responseTarget(for: item.channel) else {
+            due[id] = nil
+            return
+        }
+        if due[id] == nil {
+            due[id] = ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes,
+                                         hours: workspace.config.branch(item.branch)?.hours, calendar: workspace.config.calendar)
+        }
     }
 
     /// Due dates depend only on when an item arrived, so they are computed once per item.
@@ -206,7 +222,10 @@ public struct AppState: Sendable {
     }
 
     private mutating func rebuildInboxOrder() {
-        rebuildDue()
+        if dueStale {
+            rebuildDue()
+            dueStale = false
+        }
         if newestFirstStale {
             replies = Conversation.replyIndex(workspace)
             newestFirst = workspace.items.values.sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }.map(\.id)
