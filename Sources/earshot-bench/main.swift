@@ -7,6 +7,7 @@ import Terminal
 // earshot-bench: times what a person waits for, on generated stores.
 //   earshot-bench [N ...]                      in-process: open-to-first-frame, a cursor move, a durable append
 //   earshot-bench generate DIR N               write the pty benchmark's N-item store at DIR
+//   earshot-bench crowd BINARY CONSOLES ITEMS SECONDS   that many idle consoles on one store: CPU, memory
 //   earshot-bench pty [options] [N ...]        the real earshot binary (and neomutt) in a pty:
 //       --earshot LABEL=PATH (repeatable; default: the earshot beside this binary)
 //       --seed DIR (default seeds/demo)  --runs N  --repeats N  --idle SECONDS  --no-neomutt
@@ -39,6 +40,21 @@ if args.first == "generate" {
         try StoreSetup.create(at: URL(fileURLWithPath: args[1]), from: Generator.workspace(items: n, config: config, login: PtyBench.currentLogin()))
     } catch {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
+if args.first == "crowd" {
+    // earshot-bench crowd BINARY CONSOLES ITEMS SECONDS: idle consoles on one store.
+    guard args.count == 5, let consoles = Int(args[2]), let items = Int(args[3]), let seconds = Double(args[4]) else {
+        FileHandle.standardError.write(Data("usage: earshot-bench crowd BINARY CONSOLES ITEMS SECONDS\n".utf8))
+        exit(2)
+    }
+    do {
+        try Crowd.run(binary: args[1], consoles: consoles, items: items, seconds: seconds, seed: URL(fileURLWithPath: "seeds/demo"))
+    } catch {
+        FileHandle.standardError.write(Data("earshot-bench crowd: \(error)\n".utf8))
         exit(1)
     }
     exit(0)
