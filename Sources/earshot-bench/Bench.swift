@@ -15,7 +15,9 @@ enum Bench {
             try? FileManager.default.removeItem(at: root)
             defer { try? FileManager.default.removeItem(at: root) }
             do {
-                try StoreSetup.create(at: root, from: Generator.workspace(items: n))
+                // The demo's settings (opening hours, response targets) when run from the checkout.
+                let config = try? Generator.demoConfig(seed: URL(fileURLWithPath: "seeds/demo"))
+                try StoreSetup.create(at: root, from: Generator.workspace(items: n, config: config))
                 let load = try median(5) { try loadOnly(root) }
                 let open = try median(5) { try firstFrame(root) }
                 let (store, runtime, backend) = try session(root)

@@ -117,6 +117,24 @@ import Testing
         assertScreen(frame, named: "diff")
     }
 
+    @Test func theWordDiffIsWorkedOutWhenRevisionsArePickedAndKeptForRedraws() {
+        var ws = Fixture.workspace()
+        let r1 = ws.drafts["d-1"]!.current.text
+        let r2 = "Story time is back, with songs!"
+        let r3 = "Story time moves to Saturday."
+        ws.drafts["d-1"]?.revisions.append(Revision(number: 2, text: r2, author: "priya", at: Fixture.now))
+        ws.drafts["d-1"]?.revisions.append(Revision(number: 3, text: r3, author: "priya", at: Fixture.now))
+        var s = state(as: "priya", ws: ws)
+        _ = s.update(.key(.char("2")))
+        _ = s.update(.key(.char("D")))
+        guard case .compare(let shown) = s.mode else { Issue.record("not comparing"); return }
+        #expect(shown.spans == WordDiff.diff(r2, r3))
+        _ = s.update(.key(.char("[")))
+        guard case .compare(let older) = s.mode else { Issue.record("not comparing"); return }
+        #expect((older.from, older.to) == (1, 3))
+        #expect(older.spans == WordDiff.diff(r1, r3))
+    }
+
     @Test func theQueueCanBeOrderedByScheduledTime() {
         var ws = Fixture.workspace()
         ws.drafts["d-3"]?.scheduledFor = Fixture.now.addingTimeInterval(3600)

@@ -49,6 +49,15 @@ public struct AppState: Sendable {
     public private(set) var summary: ListeningSummary
     /// Item ids by the item they reply to, for drawing threads without scanning the inbox.
     public private(set) var replies: [String: [String]] = [:]
+    /// Every item id, newest first: sorted when items arrive, not at each filter or view.
+    private var newestFirst: [String] = []
+    private var newestFirstStale = true
+    /// `due` must be worked out again for every item (at open, or after an unknown change).
+    private var dueStale = true
+    /// What `/` searches, folded once, built at the first search and kept up to date.
+    var searchIndex: SearchIndex?
+    /// Started at open, for stores big enough that folding every text takes a while.
+    private var searchLoader: SearchIndexLoader?
     /// When each open item's first reply is due, for items on channels with a target.
     public private(set) var due: [String: Date] = [:]
 
@@ -64,6 +73,7 @@ public struct AppState: Sendable {
         self.theme = theme
         self.keymap = keymap
         self.summary = ListeningSummary(workspace, now: now)
+        if workspace.items.count >= 5_000 { searchLoader = SearchIndexLoader(items: workspace.items.values) }
         rebuildOrders()
     }
 
@@ -80,22 +90,60 @@ public struct AppState: Sendable {
     mutating func replaceWorkspace(_ ws: Workspace, events: [Event]?) {
         let itemID = selectedItem?.id
         let draftID = selectedDraft?.id
+        let old = workspace
         workspace = ws
+        if let events {
+            for case .received(let item) in events.map(\.change) {
+                searchIndex?.add(item)
+                newestFirstStale = true
+            }
+            // Only the items an event opened, closed or brought in can change their due date.
+            for event in events {
+                switch event.change {
+                case .received(let item): refreshDue(item.id)
+                case .triaged(let id, _, _), .reverted(let id, _, _, _): refreshDue(id)
+                case .replyDrafted(let draft, _): if let id = draft.inReplyTo { refreshDue(id) }
+                default: break
+                }
+            }
+        } else {
+            searchIndex = nil
+            searchLoader = nil
+            newestFirstStale = true
+            dueStale = true
+        }
         // Re-sorting a large inbox is the costly part; skip it when no event can
         // have added, removed or moved a row.
         if filter != nil || sortByDue || events.map({ $0.contains(where: Self.changesInboxRows) }) ?? true {
-            rebuildInboxOrder()
+            if let events, adjustInboxOrder(for: events) {} else { rebuildInboxOrder() }
         }
         rebuildDraftOrder()
-        summary = ListeningSummary(workspace, now: now)
+        if let events {
+            summary.update(from: old, to: ws, events: events, now: now)
+        } else {
+            summary = ListeningSummary(workspace, now: now)
+        }
         if let itemID, let i = inboxOrder.firstIndex(of: itemID) { inbox.index = i }
         if let draftID, let i = draftOrder.firstIndex(of: draftID) { drafts.index = i }
         inbox.clamp(count: inboxOrder.count, height: Layout(size: size, focus: focus).inboxRows)
         drafts.clamp(count: draftOrder.count, height: Layout(size: size, focus: focus).draftRows)
     }
 
+    /// The search index: the one built at open (with any items received since), or one built now.
+    mutating func readySearchIndex() -> SearchIndex {
+        if let searchIndex { return searchIndex }
+        var index = searchLoader?.take() ?? SearchIndex(items: workspace.items.values)
+        searchLoader = nil
+        if index.count != workspace.items.count {
+            // Items are only ever added in a session, so a count that differs means arrivals.
+            for item in workspace.items.values { index.add(item) }
+        }
+        searchIndex = index
+        return index
+    }
+
     mutating func refreshSummary() {
-        summary = ListeningSummary(workspace, now: now)
+        summary.refresh(workspace, now: now)
     }
 
     private mutating func rebuildOrders() {
@@ -112,9 +160,54 @@ public struct AppState: Sendable {
         }
     }
 
+    /// Hiding or unhiding in the plain newest-first list: the rows are taken out or put
+    /// in their place, instead of every item being sorted again. False when only a full
+    /// rebuild will do (a filter, another order, arrivals).
+    private mutating func adjustInboxOrder(for events: [Event]) -> Bool {
+        guard filter == nil, !sortByDue else { return false }
+        var ids: [String] = []
+        for event in events {
+            switch event.change {
+            case .triaged(let id, _, _), .reverted(let id, _, _, _): ids.append(id)
+            case .received: return false
+            default: continue
+            }
+        }
+        for id in ids {
+            guard let item = workspace.items[id] else { continue }
+            // First row that is not newer than the item: where it is, or where it goes.
+            let key = (item.receivedAt, item.id)
+            var low = 0, high = inboxOrder.count
+            while low < high {
+                let mid = (low + high) / 2
+                let other = workspace.items[inboxOrder[mid]].map { ($0.receivedAt, $0.id) } ?? (.distantPast, "")
+                if other > key { low = mid + 1 } else { high = mid }
+            }
+            let present = low < inboxOrder.count && inboxOrder[low] == id
+            let listed = item.status != .hidden && !item.fromLibrary
+            if present, !listed { inboxOrder.remove(at: low) }
+            if !present, listed { inboxOrder.insert(id, at: low) }
+        }
+        return true
+    }
+
+    /// One item's due date after it arrived, closed or reopened.
+    private mutating func refreshDue(_ id: String) {
+        guard let item = workspace.items[id], item.status.isOpen, !item.fromLibrary,
+              let minutes = workspace.config.responseTarget(for: item.channel) else {
+            due[id] = nil
+            return
+        }
+        if due[id] == nil {
+            due[id] = ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes,
+                                         hours: workspace.config.branch(item.branch)?.hours, calendar: workspace.config.calendar)
+        }
+    }
+
     /// Due dates depend only on when an item arrived, so they are computed once per item.
     private mutating func rebuildDue() {
         let calendar = workspace.config.calendar
+        let memo = HoursMemo(calendar: calendar)
         var result: [String: Date] = [:]
         for item in workspace.items.values where item.status.isOpen && !item.fromLibrary {
             guard let minutes = workspace.config.responseTarget(for: item.channel) else { continue }
@@ -123,43 +216,57 @@ public struct AppState: Sendable {
                 continue
             }
             let hours = workspace.config.branch(item.branch)?.hours
-            result[item.id] = ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes, hours: hours, calendar: calendar)
+            result[item.id] = ResponseTarget.due(
+                received: item.receivedAt, targetMinutes: minutes, hours: hours, calendar: calendar, memo: memo)
         }
         due = result
     }
 
-    public func dueState(of item: InboxItem, due: Date) -> DueState {
+    public func dueState(of item: InboxItem, due: Date, memo: HoursMemo? = nil) -> DueState {
         guard let minutes = workspace.config.responseTarget(for: item.channel) else { return .onTrack }
         return ResponseTarget.state(
             due: due, targetMinutes: minutes, now: now,
-            hours: workspace.config.branch(item.branch)?.hours, calendar: workspace.config.calendar)
+            hours: workspace.config.branch(item.branch)?.hours, calendar: memo?.calendar ?? workspace.config.calendar, memo: memo)
     }
 
     private mutating func rebuildInboxOrder() {
-        rebuildDue()
-        replies = Conversation.replyIndex(workspace)
+        if dueStale {
+            rebuildDue()
+            dueStale = false
+        }
+        if newestFirstStale {
+            replies = Conversation.replyIndex(workspace)
+            newestFirst = workspace.items.values.sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }.map(\.id)
+            newestFirstStale = false
+        }
         // Hidden spam and the library's own posts stay out unless a filter asks for hidden.
         let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
         var context = FilterContext(me: me, now: now, due: due)
-        context.dueStates = due.reduce(into: [:]) { states, pair in
-            if let item = workspace.items[pair.key] { states[pair.key] = dueState(of: item, due: pair.value) }
+        // Due states (open time left, per item) only for a filter that asks about them.
+        if filter?.terms.contains(where: { $0.value.contains("overdue") || $0.value.contains("due-soon") }) ?? false {
+            let memo = HoursMemo(calendar: workspace.config.calendar)
+            context.dueStates = due.reduce(into: [:]) { states, pair in
+                if let item = workspace.items[pair.key] { states[pair.key] = dueState(of: item, due: pair.value, memo: memo) }
+            }
         }
-        let listed = workspace.items.values.filter {
-            ($0.status != .hidden || showHidden) && !$0.fromLibrary && (filter?.matches($0, in: context) ?? true)
+        let active = filter
+        let keep = { (item: InboxItem) in
+            (item.status != .hidden || showHidden) && !item.fromLibrary && (active?.matches(item, in: context) ?? true)
         }
-        if sortByDue {
-            // Least time left first; items without a target after, newest first.
-            inboxOrder = listed.sorted { a, b in
-                switch (due[a.id], due[b.id]) {
-                case let (da?, db?): return (da, a.id) < (db, b.id)
-                case (.some, nil): return true
-                case (nil, .some): return false
-                case (nil, nil): return (a.receivedAt, a.id) > (b.receivedAt, b.id)
-                }
-            }.map(\.id)
-        } else {
-            inboxOrder = listed.sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }.map(\.id)
+        if !sortByDue {
+            // Already in order: a filter is one pass, no sort.
+            inboxOrder = newestFirst.filter { id in workspace.items[id].map(keep) ?? false }
+            return
         }
+        // Least time left first; items without a target after, newest first.
+        inboxOrder = workspace.items.values.filter(keep).sorted { a, b in
+            switch (due[a.id], due[b.id]) {
+            case let (da?, db?): return (da, a.id) < (db, b.id)
+            case (.some, nil): return true
+            case (nil, .some): return false
+            case (nil, nil): return (a.receivedAt, a.id) > (b.receivedAt, b.id)
+            }
+        }.map(\.id)
     }
 
     /// Shows only the items matching `filter` (nil: all); the cursor stays on the
@@ -170,7 +277,11 @@ public struct AppState: Sendable {
         viewName = name
         rebuildInboxOrder()
         inbox.index = keep.flatMap { inboxOrder.firstIndex(of: $0) } ?? 0
-        selection = selection.filter(inboxOrder.contains)
+        // A set of the listed ids: `inboxOrder.contains` per selected item was quadratic after `*`.
+        if !selection.isEmpty {
+            let listed = Set(inboxOrder)
+            selection = selection.filter(listed.contains)
+        }
         inbox.clamp(count: inboxOrder.count, height: Layout(size: size, focus: focus).inboxRows)
     }
 

@@ -162,8 +162,28 @@ public enum Mode: Sendable, Equatable {
 /// Which revisions of which draft the diff view compares.
 public struct Comparison: Sendable, Equatable {
     public var draft: String
-    public var from: Int
-    public var to: Int
+    public private(set) var from: Int
+    public private(set) var to: Int
+    /// The word diff of the two revisions, worked out when they are picked, not on every redraw.
+    public private(set) var spans: [DiffSpan] = []
+
+    init(draft: String, from: Int, to: Int, in workspace: Workspace) {
+        self.draft = draft
+        self.from = from
+        self.to = to
+        pick(from: from, to: to, in: workspace)
+    }
+
+    /// Picks two revisions; the diff is worked out again only when they change.
+    mutating func pick(from: Int, to: Int, in workspace: Workspace) {
+        guard spans.isEmpty || from != self.from || to != self.to else { return }
+        self.from = from
+        self.to = to
+        guard let draft = workspace.drafts[draft],
+              let old = draft.revisions.first(where: { $0.number == from }),
+              let new = draft.revisions.first(where: { $0.number == to }) else { spans = []; return }
+        spans = WordDiff.diff(old.text, new.text)
+    }
 }
 
 /// The outcome line at the bottom of the screen.

@@ -48,7 +48,7 @@ extension AppState {
             return
         }
         let last = draft.current.number
-        mode = .compare(Comparison(draft: draft.id, from: last - 1, to: last))
+        mode = .compare(Comparison(draft: draft.id, from: last - 1, to: last, in: workspace))
     }
 
     /// `[` `]` move the older revision, `{` `}` the newer; Esc goes back; keys from the keymap.
@@ -65,10 +65,10 @@ extension AppState {
             helpReturn = .compare(c)
             mode = .help(scroll: 0)
             return []
-        case .compareOlderFrom: c.from = max(first, c.from - 1)
-        case .compareNewerFrom: c.from = min(c.to - 1, c.from + 1)
-        case .compareOlderTo: c.to = max(c.from + 1, c.to - 1)
-        case .compareNewerTo: c.to = min(last, c.to + 1)
+        case .compareOlderFrom: c.pick(from: max(first, c.from - 1), to: c.to, in: workspace)
+        case .compareNewerFrom: c.pick(from: min(c.to - 1, c.from + 1), to: c.to, in: workspace)
+        case .compareOlderTo: c.pick(from: c.from, to: max(c.from + 1, c.to - 1), in: workspace)
+        case .compareNewerTo: c.pick(from: c.from, to: min(last, c.to + 1), in: workspace)
         default: break
         }
         mode = .compare(c)

@@ -11,10 +11,12 @@ extension AppState {
             if !quiet { message = StatusMessage("no search yet: press / to search", .info) }
             return false
         }
-        let count = inboxOrder.count
+        _ = readySearchIndex()
+        let matching = searchIndex?.matches(search) ?? []
+        let count = matching.isEmpty ? 0 : inboxOrder.count
         for step in 0..<count {
             let i = ((forward ? start + step : start - step) % count + count) % count
-            if let item = workspace.items[inboxOrder[i]], Search.matches(item, query: search) {
+            if matching.contains(inboxOrder[i]) {
                 focus = .inbox
                 inbox.index = i
                 clampCursors()

@@ -20,6 +20,8 @@ public final class ConsoleRuntime {
     private let pollInterval: TimeInterval = 0.4
     /// A half-written reply reaches the disk this long after the last key stroke.
     private let saveDelay: TimeInterval = 0.3
+    /// Something the screen shows has changed since the last frame; an idle console draws nothing.
+    private var dirty = true
 
     public init(
         state: AppState, backend: any TerminalBackend, store: Store,
@@ -48,7 +50,7 @@ public final class ConsoleRuntime {
                 _ = send(.tick(now))
             }
             saveWorkIfDue(force: false)
-            draw()
+            if dirty { draw() }
         }
         saveWorkIfDue(force: true)
         store.withdraw(session: session)
@@ -57,6 +59,12 @@ public final class ConsoleRuntime {
     /// Feeds one message through `update` and carries out its effects. False means quit.
     @discardableResult
     public func send(_ msg: Msg) -> Bool {
+        // A tick changes what is shown (ages, the clock) only when the minute turns.
+        if case .tick(let date) = msg {
+            if Int(date.timeIntervalSince1970 / 60) != Int(state.now.timeIntervalSince1970 / 60) { dirty = true }
+        } else {
+            dirty = true
+        }
         var queue = [msg]
         while !queue.isEmpty {
             let next = queue.removeFirst()
@@ -105,6 +113,7 @@ public final class ConsoleRuntime {
         } catch {
             log.write("could not follow the journal: \(error)")
             state.message = StatusMessage("Could not read others' changes: \(error)", .warning)
+            dirty = true
         }
         publishPresence()
         let others = store.presences(excluding: session, now: Date())
@@ -140,11 +149,13 @@ public final class ConsoleRuntime {
         } catch {
             log.write("could not save the unsent reply: \(error)")
             state.message = StatusMessage("Could not save your unsent reply: \((error as? StoreError)?.short ?? "\(error)")", .warning)
+            dirty = true
         }
     }
 
     public func draw() {
         if backend.size != state.size { _ = send(.resize(backend.size)) }
         backend.draw(Screen.render(state))
+        dirty = false
     }
 }

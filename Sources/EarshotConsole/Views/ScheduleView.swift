@@ -98,7 +98,7 @@ enum CompareView {
             line = []
             used = 0
         }
-        for span in WordDiff.diff(old.text, new.text) {
+        for span in c.spans {
             let (role, open, close): (Theme.Role, String, String) = switch span.kind {
             case .same: (.row, "", "")
             case .added: (.stateGood, "{+", "+}")

@@ -5,13 +5,30 @@ import Foundation
 /// `validate()` and otherwise ignored, so one typo cannot stop the console.
 public struct OpeningHours: Codable, Hashable, Sendable {
     /// "mon".."sun" -> list of "HH:MM-HH:MM" ranges (local time of the store's calendar). Missing day = closed.
-    public var weekly: [String: [String]]
+    public var weekly: [String: [String]] { didSet { parse() } }
     /// ISO dates "YYYY-MM-DD" the branch is closed (bank holidays).
-    public var closed: [String]
+    public var closed: [String] { didSet { parse() } }
+    /// The texts above, parsed once (not once per item or per day): usable ranges per
+    /// weekday, Sunday first, and the closed dates as yyyymmdd.
+    private var daySpans: [[Span]] = []
+    private var closedDays: Set<Int> = []
 
     public init(weekly: [String: [String]], closed: [String] = []) {
         self.weekly = weekly
         self.closed = closed
+        parse()
+    }
+
+    private mutating func parse() {
+        daySpans = Self.dayKeys.map { Self.parseSpans(weekly, day: $0) }
+        closedDays = Set(closed.compactMap { Self.parseDate($0).map { $0.year! * 10_000 + $0.month! * 100 + $0.day! } })
+    }
+
+    // Derived fields follow the texts, so hashing the texts is enough.
+    public static func == (a: Self, b: Self) -> Bool { a.weekly == b.weekly && a.closed == b.closed }
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(daySpans)
+        hasher.combine(closedDays)
     }
 
     enum CodingKeys: String, CodingKey { case weekly, closed }
@@ -21,6 +38,7 @@ public struct OpeningHours: Codable, Hashable, Sendable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         weekly = try c.decodeIfPresent([String: [String]].self, forKey: .weekly) ?? [:]
         closed = try c.decodeIfPresent([String].self, forKey: .closed) ?? []
+        parse()
     }
 
     /// Day keys indexed by `Calendar` weekday - 1 (Sunday first).
@@ -99,10 +117,15 @@ public struct OpeningHours: Codable, Hashable, Sendable {
     }
 
     /// True when at least one day has a usable range.
-    var hasHours: Bool { Self.dayKeys.contains { !spans(for: $0).isEmpty } }
+    var hasHours: Bool { daySpans.contains { !$0.isEmpty } }
 
-    /// Valid ranges of a day, sorted and merged; the key is matched case-insensitively.
+    /// Valid ranges of a day, sorted and merged.
     func spans(for day: String) -> [Span] {
+        Self.dayKeys.firstIndex(of: day).map { daySpans[$0] } ?? []
+    }
+
+    /// Parses a day's ranges, sorted and merged; the key is matched case-insensitively.
+    private static func parseSpans(_ weekly: [String: [String]], day: String) -> [Span] {
         let texts = weekly.filter { $0.key.lowercased() == day }.flatMap(\.value)
         let sorted = texts.compactMap { try? Span.parse($0).get() }.sorted { $0.start < $1.start }
         var merged: [Span] = []
@@ -121,13 +144,14 @@ public struct OpeningHours: Codable, Hashable, Sendable {
     func intervals(onDayOf date: Date, calendar: Calendar) -> [(start: Date, end: Date)] {
         let day = calendar.startOfDay(for: date)
         let c = calendar.dateComponents([.year, .month, .day, .weekday], from: day)
-        guard let weekday = c.weekday, !closed.contains(Rollups.dayKey(day, calendar: calendar)) else { return [] }
+        guard let weekday = c.weekday, let y = c.year, let m = c.month, let d = c.day,
+              !closedDays.contains(y * 10_000 + m * 100 + d) else { return [] }
         func at(_ minute: Int) -> Date? {
             if minute >= 24 * 60 { return calendar.date(byAdding: .day, value: 1, to: day) }
             return calendar.date(from: DateComponents(year: c.year, month: c.month, day: c.day,
                                                       hour: minute / 60, minute: minute % 60))
         }
-        return spans(for: Self.dayKeys[weekday - 1]).compactMap { span in
+        return daySpans[weekday - 1].compactMap { span in
             guard let start = at(span.start), let end = at(span.end), start < end else { return nil }
             return (start, end)
         }
@@ -136,14 +160,22 @@ public struct OpeningHours: Codable, Hashable, Sendable {
     /// Calls `body` with each open interval that ends after `from`, in order, merging
     /// intervals that touch (a range to 24:00 and the next day's from 00:00), until
     /// `body` returns false or `searchDays` have been looked at.
-    func forEachInterval(from: Date, calendar: Calendar, days: Int = searchDays,
+    /// With a `memo`, each day's intervals are built once for all the items that ask.
+    func forEachInterval(from: Date, calendar: Calendar, days: Int = searchDays, memo: HoursMemo? = nil,
                          _ body: (Date, Date) -> Bool) {
         guard hasHours else { return }
-        let first = calendar.startOfDay(for: from)
+        let first = memo == nil ? calendar.startOfDay(for: from) : from
+        let firstDay = memo?.dayNumber(of: from) ?? 0
         var pending: (start: Date, end: Date)?
         for offset in 0..<max(1, days) {
-            guard let day = calendar.date(byAdding: .day, value: offset, to: first) else { return }
-            for interval in intervals(onDayOf: day, calendar: calendar) where interval.end > from {
+            let todays: [(start: Date, end: Date)]
+            if let memo {
+                todays = memo.intervals(self, day: firstDay + offset)
+            } else {
+                guard let day = calendar.date(byAdding: .day, value: offset, to: first) else { return }
+                todays = intervals(onDayOf: day, calendar: calendar)
+            }
+            for interval in todays where interval.end > from {
                 if let p = pending, interval.start <= p.end {
                     pending = (p.start, max(p.end, interval.end))
                 } else {
@@ -163,6 +195,37 @@ public struct OpeningHours: Codable, Hashable, Sendable {
         c.calendar = Calendar(identifier: .gregorian)
         c.calendar?.timeZone = .gmt
         return c.isValidDate ? c : nil
+    }
+}
+
+/// Open intervals by branch hours and local day, built once and shared by every item
+/// whose reply-due date or due state is worked out in one pass (opening the console,
+/// rebuilding the list). Lives for that pass only, with its calendar.
+public final class HoursMemo {
+    public let calendar: Calendar
+    private struct Key: Hashable {
+        var hours: OpeningHours
+        var day: Int
+    }
+    private var cache: [Key: [(start: Date, end: Date)]] = [:]
+
+    public init(calendar: Calendar) { self.calendar = calendar }
+
+    /// Days since 1970-01-01 in the calendar's local time.
+    func dayNumber(of date: Date) -> Int {
+        let local = date.timeIntervalSince1970 + Double(calendar.timeZone.secondsFromGMT(for: date))
+        return Int((local / 86_400).rounded(.down))
+    }
+
+    func intervals(_ hours: OpeningHours, day: Int) -> [(start: Date, end: Date)] {
+        let key = Key(hours: hours, day: day)
+        if let known = cache[key] { return known }
+        // Local noon of that day: safely inside it whatever the offset or DST does.
+        let guess = Date(timeIntervalSince1970: Double(day) * 86_400 + 43_200)
+        let noon = guess.addingTimeInterval(-Double(calendar.timeZone.secondsFromGMT(for: guess)))
+        let found = hours.intervals(onDayOf: noon, calendar: calendar)
+        cache[key] = found
+        return found
     }
 }
 

@@ -12,14 +12,15 @@ public enum ResponseTarget {
     /// When a reply to an item received at `received` falls due, counting only open time.
     /// With no hours (nil, or no usable range on any day) it counts clock time; so it
     /// does when the branch does not open within `OpeningHours.searchDays`.
-    public static func due(received: Date, targetMinutes: Int, hours: OpeningHours?, calendar: Calendar) -> Date {
+    /// A `memo` shares each day's open intervals between the items of one pass.
+    public static func due(received: Date, targetMinutes: Int, hours: OpeningHours?, calendar: Calendar, memo: HoursMemo? = nil) -> Date {
         guard targetMinutes > 0 else { return received }
         let seconds = Double(targetMinutes) * 60
         let clock = received.addingTimeInterval(seconds)
         guard let hours, hours.hasHours else { return clock }
         var left = seconds
         var due: Date?
-        hours.forEachInterval(from: received, calendar: calendar) { start, end in
+        hours.forEachInterval(from: received, calendar: calendar, memo: memo) { start, end in
             let from = max(start, received)
             let available = end.timeIntervalSince(from)
             if left <= available {
@@ -34,10 +35,12 @@ public enum ResponseTarget {
 
     /// onTrack, dueSoon (less than 25% of the target left, in open time), overdue
     /// (strictly after `due`). A zero target is due soon until it is overdue.
-    public static func state(due: Date, targetMinutes: Int, now: Date, hours: OpeningHours?, calendar: Calendar) -> DueState {
+    public static func state(
+        due: Date, targetMinutes: Int, now: Date, hours: OpeningHours?, calendar: Calendar, memo: HoursMemo? = nil
+    ) -> DueState {
         if now > due { return .overdue }
         guard targetMinutes > 0 else { return .dueSoon }
-        let left = openSeconds(from: now, to: due, hours: hours, calendar: calendar)
+        let left = openSeconds(from: now, to: due, hours: hours, calendar: calendar, memo: memo)
         return left * 4 < Double(targetMinutes) * 60 ? .dueSoon : .onTrack
     }
 
@@ -54,12 +57,12 @@ public enum ResponseTarget {
 
     /// Open seconds between `a` and `b` (a <= b). Looks at most `searchDays` ahead,
     /// so a very old item's lateness stops growing there rather than looping.
-    static func openSeconds(from a: Date, to b: Date, hours: OpeningHours?, calendar: Calendar) -> Double {
+    static func openSeconds(from a: Date, to b: Date, hours: OpeningHours?, calendar: Calendar, memo: HoursMemo? = nil) -> Double {
         guard b > a else { return 0 }
         guard let hours, hours.hasHours else { return b.timeIntervalSince(a) }
         var total = 0.0
         let days = min(OpeningHours.searchDays, Int(b.timeIntervalSince(a) / 86_400) + 2)
-        hours.forEachInterval(from: a, calendar: calendar, days: days) { start, end in
+        hours.forEachInterval(from: a, calendar: calendar, days: days, memo: memo) { start, end in
             guard start < b else { return false }
             total += min(end, b).timeIntervalSince(max(start, a))
             return true
