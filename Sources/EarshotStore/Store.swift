@@ -85,15 +85,19 @@ public final class Store {
     }
 
     func applyBatchLocked(_ requests: [Request], at now: Date, mode: BatchMode) throws -> [Result<Event, Refusal>] {
+        // Later requests are judged on the state earlier ones made. The copy happens
+        // on the first fold only, so a single request (a key press) never copies the
+        // whole workspace; the events reach `workspace` itself by the journal read-back.
         var scratch = workspace
         var events: [Event] = []
         var results: [Result<Event, Refusal>] = []
-        for original in requests {
+        for (index, original) in requests.enumerated() {
+            let more = index < requests.count - 1
             let request = try boundLocked(original)
             switch Rules.decide(request, in: scratch, at: now) {
             case .success(let change):
                 let event = Event(seq: scratch.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn, change: change)
-                scratch.apply(event)
+                if more { scratch.apply(event) }
                 events.append(event)
                 results.append(.success(event))
             case .failure(let refusal):
@@ -108,7 +112,7 @@ public final class Store {
                 let refusedEvent = Event(
                     seq: scratch.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn,
                     change: .refused(command: request.command.summary, rule: refusal.rule, reason: refusal.message))
-                scratch.apply(refusedEvent)
+                if more { scratch.apply(refusedEvent) }
                 events.append(refusedEvent)
                 results.append(.failure(refusal))
             }
