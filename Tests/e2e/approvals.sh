@@ -2,19 +2,6 @@
 # End-to-end: a whole approval cycle across two roles, then `earshot publish`.
 source "$(dirname "$0")/lib.sh"
 
-# select_draft NAME ID: move down the drafts pane until the detail shows draft ID.
-select_draft() {
-    local name=$1 id=$2 i
-    keys "$name" 2 g
-    for i in $(seq 1 15); do
-        if screen "$name" | grep -q "^$id · "; then return 0; fi
-        keys "$name" j
-        sleep 0.15
-    done
-    echo "    draft $id not found in the drafts pane" >&2
-    return 1
-}
-
 test_draft_review_revise_approve_for_a_time_publish() {
     local store; store=$(demo_store)
 

@@ -66,6 +66,21 @@ wait_gone() {
 # demo_store: a fresh demo copy made by `earshot --demo` (so --as works in it); prints its path.
 demo_store() { TMPDIR="$WORK" "$EARSHOT" --demo --copy-only; }
 
+# select_draft NAME ID: move down the drafts pane until the detail shows draft ID.
+select_draft() {
+    local name=$1 id=$2 i
+    keys "$name" 2 g
+    wait_for "$name" "Selected draft" >/dev/null || return 1
+    sleep 0.2
+    for i in $(seq 1 20); do
+        if screen "$name" | grep -q "^$id · "; then return 0; fi
+        keys "$name" j
+        sleep 0.15
+    done
+    echo "    draft $id not found in the drafts pane" >&2
+    return 1
+}
+
 check() {
     # check DESCRIPTION COMMAND...: fail the current test with DESCRIPTION unless COMMAND succeeds.
     local what=$1; shift
