@@ -9,11 +9,14 @@ terminated.  Usage: mastodon.py [--mentions N] [--hostile]
 import argparse
 import json
 import signal
+
 import sys
 import threading
 import urllib.request
 
 from mastodon_mock.testing.server import MockServer
+
+import lifeline  # beside this file: stops the server if its test is gone
 
 HOSTILE = "\x1b]0;pwned\x07 \u202eevil\u202c <b>bold</b> &amp;lt;script&amp;gt; \x1b[2J"
 
@@ -29,6 +32,7 @@ def call(base, token, method, path, body=None):
 def main():
     # A parent's worker thread may have blocked these; the test must be able to stop us.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    lifeline.watch_parent()
     ap = argparse.ArgumentParser()
     ap.add_argument("--mentions", type=int, default=5)
     ap.add_argument("--hostile", action="store_true")

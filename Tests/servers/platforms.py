@@ -17,12 +17,15 @@ import argparse
 import base64
 import json
 import signal
+
 import sys
 import threading
 import time
 from datetime import datetime, timedelta, timezone
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from urllib.parse import parse_qs, urlparse
+
+import lifeline  # beside this file: stops the server if its test is gone
 
 HOSTILE = "\x1b]0;pwned\x07\u202e\u0000 <script>alert(1)</script> &amp; \x1b[2J\r\x9b31m"
 BSKY_PASSWORD = "abcd-efgh-ijkl-mnop"
@@ -331,6 +334,7 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     # A parent's worker thread may have blocked these; the test must be able to stop us.
     signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
+    lifeline.watch_parent()
     ap = argparse.ArgumentParser()
     ap.add_argument("--items", type=int, default=12)
     ap.add_argument("--hostile", action="store_true")
