@@ -1,0 +1,30 @@
+import EarshotCore
+import EarshotStore
+import Foundation
+
+/// `POST /api/v1/statuses` with an Idempotency-Key: Mastodon answers a repeat of
+/// the same key (for an hour, per account) with the status it already made.
+struct MastodonSender: Sender {
+    /// How long after the first attempt a repeat is still covered by the key.
+    static let keyLifetime: TimeInterval = 55 * 60
+
+    func send(_ post: OutboxPost, key: String, _ c: FetchContext) throws -> SentPost {
+        var body: [String: Any] = ["status": post.text, "visibility": "public"]
+        if let target = post.inReplyTo { body["in_reply_to_id"] = target.platformID }
+        let request = HTTPRequest("POST", try c.url("/api/v1/statuses", []), headers: [
+            "Authorization": "Bearer \(try c.secret())", "Content-Type": "application/json", "Idempotency-Key": key,
+        ], body: c.jsonBody(body))
+        let object = c.json(try c.attempt(request, what: "Mastodon statuses"))
+        guard let id = object["id"] as? String else { throw FetchError.server("Mastodon answered without a status id") }
+        return SentPost(platformID: id, url: object["url"] as? String)
+    }
+
+    /// The key is the answer while it lasts: sending again returns the same status.
+    /// Past its lifetime nobody can tell from here, so a person decides.
+    func find(_ post: OutboxPost, key: String, since: Date, _ c: FetchContext) throws -> SentPost? {
+        if c.http.now().timeIntervalSince(since) > Self.keyLifetime {
+            throw DeliveryRejected(description: "the first try was over an hour ago and Mastodon no longer remembers its key; check the account, then retry or withdraw")
+        }
+        return nil
+    }
+}
