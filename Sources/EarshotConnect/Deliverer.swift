@@ -15,15 +15,18 @@ public struct Deliverer {
     public var store: Store
     public var book: AccountBook
     public var http: Polite
-    public var clock: () -> Date
+    public var clock: @Sendable () -> Date
     /// The wait after an unclear failure, doubled each attempt (at most an hour).
     public var firstRetry: TimeInterval
     /// Only this account (`--account`).
     public var only: String?
 
-    public init(store: Store, http: Polite, firstRetry: TimeInterval = 60, only: String? = nil, clock: @escaping () -> Date = { Date() }) {
+    public init(store: Store, http: Polite, firstRetry: TimeInterval = 60, only: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
         self.book = AccountBook(files: store.files)
+        // Key lifetimes and Retry-After are reckoned on the same clock as the events.
+        var http = http
+        http.now = clock
         self.http = http
         self.firstRetry = firstRetry
         self.only = only
