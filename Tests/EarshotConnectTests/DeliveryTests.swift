@@ -183,3 +183,43 @@ import Testing
         #expect(delivery(t, "d-1", .facebook)?.state == .withdrawn)
     }
 }
+
+/// Mastodon (mastodon-mock): the Idempotency-Key makes a repeat return the status already made.
+@Suite(.serialized) struct MastodonDeliveryTests {
+    func call(_ server: LocalServer, _ method: String, _ path: String, key: String? = nil, body: [String: Any]? = nil) throws -> Any {
+        var headers = ["Authorization": "Bearer alice_token", "Content-Type": "application/json"]
+        if let key { headers["Idempotency-Key"] = key }
+        let r = try URLSessionClient().send(HTTPRequest(method, URL(string: server.base + path)!, headers: headers,
+                                                        body: body.flatMap { try? JSONSerialization.data(withJSONObject: $0) }))
+        return try JSONSerialization.jsonObject(with: r.body)
+    }
+
+    func ownStatuses(_ server: LocalServer) throws -> [[String: Any]] {
+        let me = try #require(try call(server, "GET", "/api/v1/accounts/verify_credentials") as? [String: Any])
+        let id = try #require(me["id"] as? String)
+        return try call(server, "GET", "/api/v1/accounts/\(id)/statuses?limit=40") as? [[String: Any]] ?? []
+    }
+
+    @Test func aPostWhoseAnswerWasLostIsNotPostedTwice() throws {
+        let server = try LocalServer("mastodon.py", ["--mentions", "1"])
+        let t = try TestStore()
+        defer { t.remove() }
+        try t.book.add(Account(name: "mast", platform: .mastodon, instance: server.base, login: "alice"), secret: Data("alice_token".utf8))
+        _ = try t.store.apply(Request(.createDraft(id: "d-1", channels: [.mastodon], text: "Knit and natter, Tuesdays at 2.", inReplyTo: nil), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.submit(draft: "d-1"), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.approve(draft: "d-1", revision: 1), by: "morgan"), at: Fixture.now)
+        _ = try t.store.publishDue(now: Fixture.now, actor: Rules.publisherActor)
+        let before = try ownStatuses(server).count
+        // A deliverer recorded its intent, sent, and died before the answer came back.
+        let key = "earshot-d-1-r1-mastodon"
+        _ = try t.store.apply(Request(.startDelivery(draft: "d-1", channel: .mastodon, key: key), by: Rules.delivererActor), at: Fixture.now)
+        let first = try #require(try call(server, "POST", "/api/v1/statuses", key: key, body: ["status": "Knit and natter, Tuesdays at 2."]) as? [String: Any])
+        let report = try Deliverer(store: t.store, http: Polite(client: URLSessionClient(timeout: 10)), clock: { Fixture.now }).run()
+        #expect(report.delivered.count == 1)
+        #expect(try ownStatuses(server).count == before + 1)
+        let d = try #require(t.store.workspace.drafts["d-1"]?.delivery(.mastodon))
+        #expect(d.state == .delivered)
+        #expect(d.platformID == first["id"] as? String)
+        #expect(d.attempts == 2)
+    }
+}

@@ -16,6 +16,14 @@ extension Rules {
         default:
             return .failure(Refusal("delivery.command", "not a delivery command"))
         }
+        // What happened on a platform is recorded by the deliverer that saw it, never by a person.
+        switch command {
+        case .startDelivery, .markDelivered, .markDeliveryFailed:
+            guard actor.login == delivererActor else {
+                return .failure(Refusal("delivery.machine", "only `earshot deliver` records what a platform did"))
+            }
+        default: break
+        }
         guard let draft = ws.drafts[id] else { return .failure(missing("draft", id)) }
         guard draft.state == .published else {
             return .failure(Refusal("delivery.unpublished", "\(id) is \(draft.state.rawValue); only what publish released is delivered"))
