@@ -20,6 +20,8 @@ public struct Deliverer {
     public var firstRetry: TimeInterval
     /// Only this account (`--account`).
     public var only: String?
+    /// On a store's first delivery: deliver posts published from here on (default: a day back).
+    public var from: Date?
 
     public init(store: Store, http: Polite, firstRetry: TimeInterval = 60, only: String? = nil, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.store = store
@@ -45,7 +47,11 @@ public struct Deliverer {
             _ = try store.refresh()
             var report = Report()
             let accounts = try book.accounts()
-            let drafts = store.workspace.drafts.values.filter { $0.state == .published }.sorted { $0.id < $1.id }
+            let start = try store.deliveryStart(proposed: from ?? clock().addingTimeInterval(-86_400))
+            // Older posts went out before delivery was set up (or by hand): never again.
+            let drafts = store.workspace.drafts.values
+                .filter { $0.state == .published && ($0.publishedAt ?? .distantPast) >= start }
+                .sorted { $0.id < $1.id }
             for draft in drafts {
                 for entry in store.outboxPosts(for: draft) {
                     switch entry {

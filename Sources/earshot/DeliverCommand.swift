@@ -28,12 +28,21 @@ struct Deliver: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Seconds before the first retry after an unclear failure (doubles each time, at most an hour).", valueName: "seconds"))
     var firstRetry: Int = 60
 
+    @Option(name: .long, help: ArgumentHelp("First run only: deliver posts published from this time (ISO-8601, or 'now'); default a day back. Kept in deliver.json.", valueName: "time"))
+    var from: String?
+
     func run() throws {
         let opened = try openStore(store)
         let now = Clock.forStore(demo: DemoCopy.recognise(opened.files.root))
         if let account { _ = try userError { try AccountBook(files: opened.files).account(account) } }
-        let deliverer = Deliverer(store: opened, http: Polite(client: URLSessionClient(timeout: TimeInterval(max(1, timeout)))),
+        var deliverer = Deliverer(store: opened, http: Polite(client: URLSessionClient(timeout: TimeInterval(max(1, timeout)))),
                                   firstRetry: TimeInterval(max(0, firstRetry)), only: account, clock: now)
+        if let from {
+            guard let date = from == "now" ? now() : ISO8601DateFormatter().date(from: from) else {
+                throw UserError("--from '\(from)' is not a time; write now or 2026-11-27T09:00:00Z")
+            }
+            deliverer.from = date
+        }
         var troubled = false
         repeat {
             let report: Deliverer.Report
