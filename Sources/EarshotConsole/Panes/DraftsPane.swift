@@ -73,6 +73,7 @@ enum DraftsPane {
         if draft.state == .submitted, let at = draft.submittedAt { head += " \(Age.short(from: at, to: state.now)) ago" }
         var lines = wrapped(head, .paneTitle, width: width)
         lines.append(counts(draft, glyphs: g))
+        lines += DeliveryLines.lines(draft, state: state, width: width)
         for finding in PostChecks.findings(for: draft.text, channels: draft.channels, images: draft.images, publishAt: draft.scheduledFor, state: state)
         where !finding.hasPrefix(g.over + " too long") {
             lines += wrapped(finding, .messageWarning, width: width)
