@@ -85,6 +85,11 @@ public struct Deliverer {
             return
         }
         if let only, account.name != only { return }
+        // Images are not uploaded yet: sending the text alone would drop them silently.
+        if !post.images.isEmpty, existing == nil {
+            report.waiting.append("\(name): it has images, and deliver does not upload images yet; post it by hand, then W withdraws it here")
+            return
+        }
         let sender = account.platform.sender!
         let key = existing?.key ?? (account.platform == .bluesky ? DeliveryKey.tid(post) : DeliveryKey.key(post))
         let context = FetchContext(account: account, http: http, book: book, state: FetchState(),
