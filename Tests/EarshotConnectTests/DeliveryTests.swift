@@ -223,3 +223,40 @@ import Testing
         #expect(d.attempts == 2)
     }
 }
+
+extension DeliveryTests {
+    @Test func repliesOnFacebookAndWordPressGoUnderTheirComments() throws {
+        let server = try LocalServer("outlets.py")
+        let t = try TestStore()
+        defer { t.remove() }
+        try accounts(t, server)
+        var onFacebook = Fixture.item("i-1")
+        onFacebook.channel = .facebook
+        onFacebook.platformID = "1000_7_12"
+        var onBlog = Fixture.item("i-2")
+        onBlog.channel = .blog
+        onBlog.platformID = "5"
+        try publish(t, "d-1", [.facebook], "Thanks, the printers are fixed.", replyTo: onFacebook)
+        try publish(t, "d-2", [.blog], "Glad you enjoyed it!", replyTo: onBlog)
+        #expect(try deliverer(t).run().delivered.count == 2)
+        let sent = try posts(server)
+        #expect(sent.first { $0["platform"] as? String == "facebook" }?["parent"] as? String == "1000_7_12")
+        #expect(sent.first { $0["platform"] as? String == "wordpress" }?["parent"] as? String == "5")
+        #expect(delivery(t, "d-2", .blog)?.url == "https://blog.example/post-7/#comment-101")
+    }
+
+    @Test func aPostWithImagesWaitsRatherThanGoingOutWithoutThem() throws {
+        let server = try LocalServer("outlets.py")
+        let t = try TestStore()
+        defer { t.remove() }
+        try accounts(t, server)
+        _ = try t.store.apply(Request(.createDraft(id: "d-1", channels: [.facebook], text: "Our new reading room.", inReplyTo: nil), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.attach(draft: "d-1", images: [PostImage(source: "room.jpg", altText: "A bright room with armchairs")]), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.submit(draft: "d-1"), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.approve(draft: "d-1", revision: 1), by: "morgan"), at: Fixture.now)
+        _ = try t.store.publishDue(now: Fixture.now, actor: Rules.publisherActor)
+        let report = try deliverer(t).run()
+        #expect(report.waiting.first?.contains("does not upload images yet") == true)
+        #expect(try posts(server).isEmpty)
+    }
+}

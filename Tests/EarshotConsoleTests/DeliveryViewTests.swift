@@ -79,3 +79,16 @@ struct DeliveryViewTests {
         #expect(screen.contains("│https://www.facebook.com/1000_7_12"))
     }
 }
+
+extension DeliveryViewTests {
+    @Test func aPostPublishedLongBeforeDeliveryExistedShowsNoWaiting() {
+        var ws = delivered()
+        ws.drafts["d-1"]?.deliveries = []
+        ws.drafts["d-1"]?.publishedAt = Fixture.now.addingTimeInterval(-3 * 86_400)
+        var s = state(as: "priya", size: Size(width: 120, height: 40), ws: ws)
+        _ = press(&s, .char("2"), .char("0"))
+        var steps = 0
+        while s.selectedDraft?.id != "d-1", steps < 20 { _ = press(&s, .char("j")); steps += 1 }
+        #expect(!Screen.render(s).lines().joined(separator: "\n").contains("waiting to be sent"))
+    }
+}

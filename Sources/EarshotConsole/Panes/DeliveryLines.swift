@@ -16,6 +16,8 @@ enum DeliveryLines {
                 lines += wrapped("\(channel.displayName): \(when)", .dim, width: width)
             }
         case .published:
+            // Published long before delivery existed (deliver leaves those alone by default): nothing to show.
+            if draft.deliveries.isEmpty, let at = draft.publishedAt, state.now.timeIntervalSince(at) > 86_400 { break }
             for channel in draft.channels {
                 let (text, role) = describe(draft.delivery(channel), state: state)
                 lines += wrapped("\(g.dot) \(channel.displayName): \(text)", role, width: width)
