@@ -260,3 +260,24 @@ extension DeliveryTests {
         #expect(try posts(server).isEmpty)
     }
 }
+
+extension MastodonDeliveryTests {
+    @Test func aReplyCarriesInReplyToId() throws {
+        let server = try LocalServer("mastodon.py", ["--mentions", "1"])
+        let t = try TestStore()
+        defer { t.remove() }
+        try t.book.add(Account(name: "mast", platform: .mastodon, instance: server.base, login: "alice"), secret: Data("alice_token".utf8))
+        let notes = try #require(try call(server, "GET", "/api/v1/notifications") as? [[String: Any]])
+        let mention = try #require((notes.first?["status"] as? [String: Any])?["id"] as? String)
+        var item = Fixture.item("i-1")
+        item.channel = .mastodon
+        item.platformID = mention
+        _ = try t.store.apply(Request(.receive(item), by: "receive"), at: Fixture.now)
+        _ = try t.store.apply(Request(.reply(draft: "d-1", item: "i-1", text: "Yes, until 8pm.", startedAt: Fixture.now), by: "priya"), at: Fixture.now)
+        _ = try t.store.publishDue(now: Fixture.now, actor: Rules.publisherActor)
+        #expect(try Deliverer(store: t.store, http: Polite(client: URLSessionClient(timeout: 10)), clock: { Fixture.now }).run().delivered.count == 1)
+        let id = try #require(t.store.workspace.drafts["d-1"]?.delivery(.mastodon)?.platformID)
+        let status = try #require(try call(server, "GET", "/api/v1/statuses/\(id)") as? [String: Any])
+        #expect(status["in_reply_to_id"] as? String == mention)
+    }
+}
