@@ -281,3 +281,18 @@ extension MastodonDeliveryTests {
         #expect(status["in_reply_to_id"] as? String == mention)
     }
 }
+
+extension DeliveryTests {
+    @Test func theTextArrivesExactlyAsApprovedWhateverItsCharacters() throws {
+        let server = try LocalServer("outlets.py")
+        let t = try TestStore()
+        defer { t.remove() }
+        try accounts(t, server)
+        let text = "Crafts & tea + cake = 100% fun #weekend?\nSecond line: “quotes”, émoji 🎨 and a / slash"
+        try publish(t, "d-1", [.bluesky, .facebook, .blog], text)
+        #expect(try deliverer(t).run().delivered.count == 3)
+        let sent = try posts(server)
+        #expect(sent.count == 3)
+        #expect(sent.allSatisfy { $0["text"] as? String == text })
+    }
+}
