@@ -95,7 +95,9 @@ public struct Deliverer {
         let context = FetchContext(account: account, http: http, book: book, state: FetchState(),
                                    isKnown: { _ in false }, deliver: { _, _ in })
         do {
-            if let existing, let found = try sender.find(post, key: key, since: existing.firstTry ?? existing.at, context) {
+            // Mastodon's key lapses after an hour; past that a person's retry is the decision.
+            let personDecided = account.platform == .mastodon && existing?.retriedBy != nil
+            if let existing, !personDecided, let found = try sender.find(post, key: key, since: existing.firstTry ?? existing.at, context) {
                 try record(.markDelivered(draft: post.draft, channel: post.channel, platformID: found.platformID, url: found.url), name, &report)
                 report.delivered.append("\(name): \(found.url ?? found.platformID) (found on the platform)")
                 return

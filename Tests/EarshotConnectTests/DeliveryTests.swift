@@ -296,3 +296,28 @@ extension DeliveryTests {
         #expect(sent.allSatisfy { $0["text"] as? String == text })
     }
 }
+
+extension MastodonDeliveryTests {
+    @Test func pastTheKeysHourAPersonDecidesAndTheirRetrySends() throws {
+        let server = try LocalServer("mastodon.py", ["--mentions", "0"])
+        let t = try TestStore()
+        defer { t.remove() }
+        try t.book.add(Account(name: "mast", platform: .mastodon, instance: server.base, login: "alice"), secret: Data("alice_token".utf8))
+        _ = try t.store.apply(Request(.createDraft(id: "d-1", channels: [.mastodon], text: "Quiz night moved to Friday.", inReplyTo: nil), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.submit(draft: "d-1"), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.approve(draft: "d-1", revision: 1), by: "morgan"), at: Fixture.now)
+        _ = try t.store.publishDue(now: Fixture.now, actor: Rules.publisherActor)
+        // An attempt that ended unclearly two hours ago.
+        _ = try t.store.apply(Request(.startDelivery(draft: "d-1", channel: .mastodon, key: "earshot-d-1-r1-mastodon"), by: "deliver"), at: Fixture.now)
+        _ = try t.store.apply(Request(.markDeliveryFailed(draft: "d-1", channel: .mastodon, reason: "no answer", willRetry: true, nextTry: nil), by: "deliver"), at: Fixture.now)
+        let later: @Sendable () -> Date = { Fixture.now.addingTimeInterval(7200) }
+        let http = Polite(client: URLSessionClient(timeout: 10))
+        let first = try Deliverer(store: t.store, http: http, clock: later).run()
+        #expect(first.delivered.isEmpty)
+        #expect(first.failed.first?.contains("no longer remembers its key") == true)
+        #expect(t.store.workspace.drafts["d-1"]?.delivery(.mastodon)?.willRetry == false)
+        // Comms looked at the account, found nothing, and retry: it goes.
+        _ = try t.store.apply(Request(.retryDelivery(draft: "d-1", channel: .mastodon), by: "priya"), at: later())
+        #expect(try Deliverer(store: t.store, http: http, clock: later).run().delivered.count == 1)
+    }
+}

@@ -28,6 +28,9 @@ public struct Delivery: Codable, Hashable, Sendable {
     public var reason: String?
     public var willRetry: Bool?
     public var nextTry: Date?
+    /// The comms officer who asked for another try since the last failure: their call
+    /// stands over a check that cannot be made any more (Mastodon's key has lapsed).
+    public var retriedBy: String?
 
     public init(channel: Channel, state: DeliveryState, key: String, attempts: Int = 0, at: Date) {
         self.channel = channel

@@ -209,6 +209,8 @@ public struct Workspace: Hashable, Sendable {
             touchDraft(id, event) { draft in
                 draft.updateDelivery(channel) { d in
                     d.state = .failed
+                    // A person's retry covered one attempt; after another failure they decide again.
+                    if d.retriedBy != nil, d.attempts > 0 { d.retriedBy = nil }
                     d.reason = reason
                     d.willRetry = willRetry
                     d.nextTry = nextTry
@@ -220,6 +222,7 @@ public struct Workspace: Hashable, Sendable {
                 draft.updateDelivery(channel) { d in
                     d.willRetry = true
                     d.nextTry = nil
+                    d.retriedBy = event.actor
                     d.reason = (d.reason ?? "failed") + "; \(event.actor) asked for another try"
                 }
             }
