@@ -33,6 +33,17 @@ struct BlueskySender: Sender {
         return SentPost(platformID: found["uri"] as? String ?? "at://\(session.did)/\(Self.collection)/\(key)", url: link(session, key))
     }
 
+    func delete(_ post: OutboxPost, platformID: String, _ c: FetchContext) throws {
+        var session = try BlueskyFetcher().session(c)
+        let rkey = platformID.split(separator: "/").last.map(String.init) ?? platformID
+        let body: [String: Any] = ["repo": session.did, "collection": Self.collection, "rkey": rkey]
+        let r = try call(c, &session) { s in
+            HTTPRequest("POST", try c.url("/xrpc/com.atproto.repo.deleteRecord", []),
+                        headers: ["Authorization": "Bearer \(s.accessJwt)", "Content-Type": "application/json"], body: c.jsonBody(body))
+        }
+        _ = try c.sorted(r, what: "Bluesky deleteRecord")
+    }
+
     func link(_ s: Bluesky.Session, _ rkey: String) -> String {
         "https://bsky.app/profile/\(s.handle)/post/\(rkey)"
     }

@@ -91,6 +91,19 @@ public struct Deliverer {
             return
         }
         let sender = account.platform.sender!
+        if existing?.state == .removing, let id = existing?.platformID {
+            let context = FetchContext(account: account, http: http, book: book, state: FetchState(), isKnown: { _ in false }, deliver: { _, _ in })
+            do {
+                try sender.delete(post, platformID: id, context)
+                try record(.markRemoved(draft: post.draft, channel: post.channel), name, &report)
+                report.delivered.append("\(name): deleted from the platform")
+            } catch let error as StoreError {
+                throw error
+            } catch {
+                report.waiting.append("\(name): not deleted yet: \(error)")
+            }
+            return
+        }
         let key = existing?.key ?? (account.platform == .bluesky ? DeliveryKey.tid(post) : DeliveryKey.key(post))
         let context = FetchContext(account: account, http: http, book: book, state: FetchState(),
                                    isKnown: { _ in false }, deliver: { _, _ in })

@@ -19,6 +19,12 @@ struct MastodonSender: Sender {
         return SentPost(platformID: id, url: object["url"] as? String)
     }
 
+    func delete(_ post: OutboxPost, platformID: String, _ c: FetchContext) throws {
+        let r = try c.once(HTTPRequest("DELETE", try c.url("/api/v1/statuses/\(platformID)", []), headers: ["Authorization": "Bearer \(try c.secret())"]))
+        if r.status == 404 { return }
+        _ = try c.sorted(r, what: "Mastodon delete")
+    }
+
     /// The key is the answer while it lasts: sending again returns the same status.
     /// Past its lifetime nobody can tell from here, so a person decides.
     func find(_ post: OutboxPost, key: String, since: Date, _ c: FetchContext) throws -> SentPost? {

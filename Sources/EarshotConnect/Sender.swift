@@ -21,6 +21,14 @@ protocol Sender {
     func send(_ post: OutboxPost, key: String, _ c: FetchContext) throws -> SentPost
     /// nil: it is not there and may be sent. `since` is when the first attempt began.
     func find(_ post: OutboxPost, key: String, since: Date, _ c: FetchContext) throws -> SentPost?
+    /// Deletes a delivered post; one already gone counts as deleted.
+    func delete(_ post: OutboxPost, platformID: String, _ c: FetchContext) throws
+}
+
+extension Sender {
+    func delete(_ post: OutboxPost, platformID: String, _ c: FetchContext) throws {
+        throw DeliveryRejected(description: "Earshot cannot delete posts from \(c.account.platform.rawValue); do it there")
+    }
 }
 
 extension Platform {

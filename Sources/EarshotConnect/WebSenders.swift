@@ -81,6 +81,13 @@ struct FacebookSender: Sender {
         return SentPost(platformID: id, url: match["permalink_url"] as? String ?? "https://www.facebook.com/\(id)")
     }
 
+    func delete(_ post: OutboxPost, platformID: String, _ c: FetchContext) throws {
+        let r = try c.once(HTTPRequest("DELETE", try c.url("/\(platformID)", [("access_token", try c.secret())])))
+        try expired(r)
+        if r.status == 404 { return }
+        _ = try c.sorted(r, what: "Facebook delete")
+    }
+
     func edge(_ post: OutboxPost, _ c: FetchContext) throws -> String {
         if let target = post.inReplyTo { return "/\(target.platformID)/comments" }
         return "/\(try FacebookFetcher().page(c))/feed"

@@ -128,6 +128,8 @@ enum AuditLine {
             "DELIVERY FAILED \(id) on \(channel.displayName): \(reason)" + (retry ? "; next try " + (next.map { ISO8601DateFormatter().string(from: $0) } ?? "next run") : "; will not retry")
         case .deliveryRetried(let id, let channel): "asked to retry \(id) on \(channel.displayName)"
         case .deliveryWithdrawn(let id, let channel): "withdrew \(id) from \(channel.displayName) before delivery"
+        case .removalRequested(let id, let channel): "asked to delete \(id) from \(channel.displayName)"
+        case .removed(let id, let channel): "DELETED \(id) from \(channel.displayName)"
         case .migrated(let from, let to, let backup): "migrated the store from format \(from) to \(to); old files kept in \(backup)"
         }
     }

@@ -321,3 +321,49 @@ extension MastodonDeliveryTests {
         #expect(try Deliverer(store: t.store, http: http, clock: later).run().delivered.count == 1)
     }
 }
+
+extension DeliveryTests {
+    @Test func commsDeleteADeliveredPostFromBlueskyAndFacebookAndItIsRecorded() throws {
+        let server = try LocalServer("outlets.py")
+        let t = try TestStore()
+        defer { t.remove() }
+        try accounts(t, server)
+        try publish(t, "d-1", [.bluesky, .facebook, .blog], "Wrong date, sorry.")
+        #expect(try deliverer(t).run().delivered.count == 3)
+        #expect(t.store.workspace.drafts["d-1"] != nil)
+        for channel in [Channel.bluesky, .facebook] {
+            #expect((try? t.store.apply(Request(.requestRemoval(draft: "d-1", channel: channel), by: "aisha"), at: Fixture.now).get()) == nil)
+            #expect((try? t.store.apply(Request(.requestRemoval(draft: "d-1", channel: channel), by: "priya"), at: Fixture.now).get()) != nil)
+        }
+        #expect((try? t.store.apply(Request(.requestRemoval(draft: "d-1", channel: .blog), by: "priya"), at: Fixture.now).get()) == nil)
+        let report = try deliverer(t).run()
+        #expect(report.delivered.count == 2)
+        let gone = try posts(server).filter { $0["deleted"] as? Bool == true }.compactMap { $0["platform"] as? String }
+        #expect(Set(gone) == ["bluesky", "facebook"])
+        #expect(delivery(t, "d-1", .bluesky)?.state == .removed)
+        #expect(delivery(t, "d-1", .blog)?.state == .delivered)
+        // Nothing is sent again, and a second run deletes nothing more.
+        #expect(try deliverer(t).run().delivered.isEmpty)
+        #expect(try posts(server).count == 3)
+    }
+}
+
+extension MastodonDeliveryTests {
+    @Test func aDeliveredStatusIsDeletedWhenCommsAsk() throws {
+        let server = try LocalServer("mastodon.py", ["--mentions", "0"])
+        let t = try TestStore()
+        defer { t.remove() }
+        try t.book.add(Account(name: "mast", platform: .mastodon, instance: server.base, login: "alice"), secret: Data("alice_token".utf8))
+        _ = try t.store.apply(Request(.createDraft(id: "d-1", channels: [.mastodon], text: "Posted by mistake.", inReplyTo: nil), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.submit(draft: "d-1"), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.approve(draft: "d-1", revision: 1), by: "morgan"), at: Fixture.now)
+        _ = try t.store.publishDue(now: Fixture.now, actor: Rules.publisherActor)
+        let http = Polite(client: URLSessionClient(timeout: 10))
+        _ = try Deliverer(store: t.store, http: http, clock: { Fixture.now }).run()
+        let before = try ownStatuses(server).count
+        _ = try t.store.apply(Request(.requestRemoval(draft: "d-1", channel: .mastodon), by: "priya"), at: Fixture.now)
+        _ = try Deliverer(store: t.store, http: http, clock: { Fixture.now }).run()
+        #expect(try ownStatuses(server).count == before - 1)
+        #expect(t.store.workspace.drafts["d-1"]?.delivery(.mastodon)?.state == .removed)
+    }
+}

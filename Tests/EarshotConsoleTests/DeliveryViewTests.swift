@@ -92,3 +92,19 @@ extension DeliveryViewTests {
         #expect(!Screen.render(s).lines().joined(separator: "\n").contains("waiting to be sent"))
     }
 }
+
+extension DeliveryViewTests {
+    @Test func commsAskToDeleteWhatWasDeliveredWhereThePlatformAllows() {
+        var s = onD1("priya")
+        // X is delivered, but Earshot deletes only from Mastodon, Bluesky and Facebook.
+        #expect(press(&s, .char("X")) == [])
+        #expect(s.message?.text == "d-1 is not delivered anywhere Earshot can delete from")
+        var ws = delivered()
+        ws.drafts["d-1"]?.deliveries[1].state = .delivered
+        var c = state(as: "priya", size: Size(width: 120, height: 40), ws: ws)
+        _ = press(&c, .char("2"), .char("0"))
+        var steps = 0
+        while c.selectedDraft?.id != "d-1", steps < 20 { _ = press(&c, .char("j")); steps += 1 }
+        #expect(press(&c, .char("X")) == [.send([Request(.requestRemoval(draft: "d-1", channel: .facebook), by: "priya")])])
+    }
+}

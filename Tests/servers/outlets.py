@@ -11,6 +11,7 @@ Test controls, under /_control/:
                 (answer STATUS to a request whose path contains PART; "after": store the post first)
     POST slow   {"path": PART, "seconds": 5, "count": 1, "after": false}
     POST expire                     (every token stops working)
+    Deleted posts stay listed under /_control/posts with "deleted": true.
     GET  posts                      ({"posts": [{"platform", "id", "text", "parent", "rkey"}]})
 """
 import base64
@@ -77,6 +78,9 @@ class Handler(BaseHTTPRequestHandler):
 
     def do_GET(self):
         self.route("GET")
+
+    def do_DELETE(self):
+        self.route("DELETE")
 
     def pick(self, rules, full):
         for r in rules:
@@ -165,6 +169,11 @@ class Handler(BaseHTTPRequestHandler):
                 if p["platform"] == "bluesky" and p["rkey"] == q.get("rkey") and q.get("repo") == DID:
                     return 200, {"uri": uri, "cid": "cid-" + p["id"], "value": p["record"]}
             return 400, {"error": "RecordNotFound", "message": "Could not locate record: " + uri}
+        if path.endswith("deleteRecord") and method == "POST":
+            for p in w.posts:
+                if p["platform"] == "bluesky" and p["rkey"] == body.get("rkey") and body.get("repo") == DID:
+                    p["deleted"] = True
+            return 200, {}
         if path.endswith("createRecord") and method == "POST":
             rkey = body.get("rkey")
             if body.get("repo") != DID or body.get("collection") != "app.bsky.feed.post" or not rkey:
@@ -216,6 +225,12 @@ class Handler(BaseHTTPRequestHandler):
         if w.expired or q.get("access_token") != TOKEN:
             return 400, {"error": {"message": "Error validating access token: Session has expired.", "type": "OAuthException", "code": 190}}
         parts = [p for p in path.strip("/").split("/") if not (p.startswith("v") and "." in p)]
+        if method == "DELETE" and len(parts) == 1:
+            for p in w.posts:
+                if p["platform"] == "facebook" and p.get("fid") == parts[0]:
+                    p["deleted"] = True
+                    return 200, {"success": True}
+            return 404, {"error": {"message": "Unsupported delete request", "code": 100}}
         if len(parts) != 2 or parts[1] not in ("feed", "comments"):
             return 404, {"error": {"message": "Unknown path", "code": 803}}
         parent = None if parts[1] == "feed" else parts[0]

@@ -53,6 +53,8 @@ enum Outcome {
             return "\(id) did not reach \(channel.displayName): \(reason)" + (retry ? "; it will be tried again" : "")
         case .deliveryRetried(let id, let channel): return "\(id) will be tried again on \(channel.displayName)"
         case .deliveryWithdrawn(let id, let channel): return "Withdrew \(id) from \(channel.displayName); it will not be sent"
+        case .removalRequested(let id, let channel): return "\(id) will be deleted from \(channel.displayName) on the next delivery run"
+        case .removed(let id, let channel): return "\(id) was deleted from \(channel.displayName)"
         case .refused(_, _, let reason): return reason
         case .unknown(let type): return "A change of a kind this Earshot does not know (\(type)) was kept as written"
         case .migrated(_, let to, _): return "The store was migrated to format \(to)"

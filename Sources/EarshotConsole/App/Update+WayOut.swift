@@ -20,7 +20,7 @@ extension AppState {
             return []
         }
         guard let draft = selectedDraft else { return [] }
-        if action == .retryDelivery || action == .withdrawDelivery { return deliveryAction(action, draft) }
+        if [.retryDelivery, .withdrawDelivery, .removePost].contains(action) { return deliveryAction(action, draft) }
         let command: Command
         switch action {
         case .submitDraft: command = .submit(draft: draft.id)
@@ -40,12 +40,20 @@ extension AppState {
         if action == .retryDelivery {
             requests = draft.deliveries.filter { $0.state == .failed }
                 .map { Request(.retryDelivery(draft: draft.id, channel: $0.channel), by: me.login) }
+        } else if action == .removePost {
+            requests = draft.deliveries.filter { $0.state == .delivered && [.mastodon, .bluesky, .facebook].contains($0.channel) }
+                .map { Request(.requestRemoval(draft: draft.id, channel: $0.channel), by: me.login) }
         } else {
             requests = draft.channels.filter { [nil, .failed].contains(draft.delivery($0)?.state) }
                 .map { Request(.withdrawDelivery(draft: draft.id, channel: $0), by: me.login) }
         }
         guard draft.state == .published, !requests.isEmpty else {
-            message = StatusMessage(action == .retryDelivery ? "\(draft.id) has not failed anywhere" : "\(draft.id) has nothing left to withdraw", .info)
+            let why = switch action {
+            case .retryDelivery: "\(draft.id) has not failed anywhere"
+            case .removePost: "\(draft.id) is not delivered anywhere Earshot can delete from"
+            default: "\(draft.id) has nothing left to withdraw"
+            }
+            message = StatusMessage(why, .info)
             return []
         }
         return [.send(requests)]

@@ -152,7 +152,7 @@ extension AppState {
         case .nextMatch: jumpToMatch(forward: true, from: inbox.index + 1)
         case .previousMatch: jumpToMatch(forward: false, from: inbox.index - 1)
         case .filter where focus == .drafts, .clearFilter where focus == .drafts,
-             .submitDraft, .withdrawDraft, .holdPost, .unschedulePost, .copyDraft, .resumePost, .retryDelivery, .withdrawDelivery:
+             .submitDraft, .withdrawDraft, .holdPost, .unschedulePost, .copyDraft, .resumePost, .retryDelivery, .withdrawDelivery, .removePost:
             return draftAction(action)
         case .postSubmit, .postSave, .postText, .postTime, .postChannels, .postImage, .postClose, .postDiscard, .postFindings,
              .reschedule, .compareOlderFrom, .compareNewerFrom, .compareOlderTo, .compareNewerTo:

@@ -49,6 +49,10 @@ enum DeliveryLines {
             return ("FAILED: \(d.reason ?? "no reason given")\(next)", .stateBad)
         case .withdrawn:
             return ("withdrawn, \(ago) (\(d.reason ?? "by comms"))", .dim)
+        case .removing:
+            return ("being deleted from the platform (\(d.reason ?? "asked by comms"))", .stateNeutral)
+        case .removed:
+            return ("deleted from the platform \(ago)", .dim)
         }
     }
 }

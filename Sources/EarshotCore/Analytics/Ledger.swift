@@ -110,7 +110,7 @@ public struct Ledger: Hashable, Sendable {
             if let item = facts.inReplyTo { answered(item, at: at, closes: false) }
         case .assigned, .noted, .revised, .scheduled, .expired, .attached, .refused, .unknown, .migrated,
              .withdrawn, .held, .channelsChanged,
-             .deliveryStarted, .delivered, .deliveryFailed, .deliveryRetried, .deliveryWithdrawn:
+             .deliveryStarted, .delivered, .deliveryFailed, .deliveryRetried, .deliveryWithdrawn, .removalRequested, .removed:
             break
         }
     }

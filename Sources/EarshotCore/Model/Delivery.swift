@@ -10,6 +10,10 @@ public enum DeliveryState: String, Codable, Hashable, Sendable {
     case failed
     /// A comms officer pulled it back before it went out.
     case withdrawn
+    /// Delivered, and a comms officer asked for it to be deleted from the platform.
+    case removing
+    /// Deleted from the platform by `deliver`.
+    case removed
 }
 
 /// One channel's delivery of a published draft, folded from the delivery events.
@@ -43,8 +47,8 @@ public struct Delivery: Codable, Hashable, Sendable {
     /// `deliver` may pick it up at `now`: never tried, left mid-send, or failed with a retry due.
     public func isDue(at now: Date) -> Bool {
         switch state {
-        case .sending: true
-        case .delivered, .withdrawn: false
+        case .sending, .removing: true
+        case .delivered, .withdrawn, .removed: false
         case .failed: willRetry == true && (nextTry ?? .distantPast) <= now
         }
     }

@@ -49,6 +49,9 @@ public enum Command: Hashable, Sendable {
     /// A comms officer: try a failed delivery again, or pull a post back before it is delivered.
     case retryDelivery(draft: String, channel: Channel)
     case withdrawDelivery(draft: String, channel: Channel)
+    /// A comms officer: delete a delivered post from the platform; `deliver` records that it did.
+    case requestRemoval(draft: String, channel: Channel)
+    case markRemoved(draft: String, channel: Channel)
 
     /// The id of the item or draft the command acts on.
     public var target: String {
@@ -64,7 +67,7 @@ public enum Command: Hashable, Sendable {
         case .withdraw(let id), .hold(let id), .setChannels(let id, _): id
         case .copyDraft(_, let from): from
         case .startDelivery(let id, _, _), .markDelivered(let id, _, _, _), .markDeliveryFailed(let id, _, _, _, _),
-             .retryDelivery(let id, _), .withdrawDelivery(let id, _): id
+             .retryDelivery(let id, _), .withdrawDelivery(let id, _), .requestRemoval(let id, _), .markRemoved(let id, _): id
         }
     }
 
@@ -100,6 +103,8 @@ public enum Command: Hashable, Sendable {
         case .markDeliveryFailed(let id, let channel, _, _, _): "record \(id) failed on \(channel.rawValue)"
         case .retryDelivery(let id, let channel): "retry \(id) on \(channel.rawValue)"
         case .withdrawDelivery(let id, let channel): "withdraw \(id) from \(channel.rawValue)"
+        case .requestRemoval(let id, let channel): "delete \(id) from \(channel.rawValue)"
+        case .markRemoved(let id, let channel): "record \(id) deleted from \(channel.rawValue)"
         }
     }
 }

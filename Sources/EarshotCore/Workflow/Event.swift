@@ -42,6 +42,9 @@ public enum Change: Codable, Hashable, Sendable {
     /// A comms officer asked for a failed delivery to be tried again, or pulled it back.
     case deliveryRetried(draft: String, channel: Channel)
     case deliveryWithdrawn(draft: String, channel: Channel)
+    /// A comms officer asked for a delivered post to be deleted from the platform; `deliver` did it.
+    case removalRequested(draft: String, channel: Channel)
+    case removed(draft: String, channel: Channel)
     /// `earshot migrate` rewrote the store's files to format `to`; copies of the old files are in `backup`.
     case migrated(from: Int, to: Int, backup: String)
 }

@@ -32,7 +32,7 @@ extension Rules {
             return .failure(Refusal("delivery.channel", "\(id) was not published for \(channel.displayName)"))
         }
         let current = draft.delivery(channel)
-        if current?.state == .delivered {
+        if [.delivered, .removing, .removed].contains(current?.state) {
             return .failure(Refusal("delivery.done", "\(id) is already on \(channel.displayName)"))
         }
         if current?.state == .withdrawn {
@@ -68,6 +68,32 @@ extension Rules {
             return .success(.deliveryWithdrawn(draft: id, channel: channel))
         default:
             return .failure(Refusal("delivery.command", "not a delivery command"))
+        }
+    }
+
+    /// Deleting a delivered post from its platform: asked by a comms officer, done and
+    /// recorded by `deliver`. Only where the platform's API deletes (not WordPress here).
+    static func removal(_ command: Command, actor: StaffMember, ws: Workspace) -> Result<Change, Refusal> {
+        switch command {
+        case .requestRemoval(let id, let channel):
+            guard actor.role == .comms else { return .failure(Refusal("role.delivery", "only comms officers delete a post from a platform")) }
+            guard [.mastodon, .bluesky, .facebook].contains(channel) else {
+                return .failure(Refusal("removal.platform", "Earshot cannot delete posts from \(channel.displayName); do it there"))
+            }
+            guard ws.drafts[id]?.delivery(channel)?.state == .delivered else {
+                return .failure(Refusal("removal.state", "\(id) is not delivered on \(channel.displayName)"))
+            }
+            return .success(.removalRequested(draft: id, channel: channel))
+        case .markRemoved(let id, let channel):
+            guard actor.login == delivererActor else {
+                return .failure(Refusal("delivery.machine", "only `earshot deliver` records what a platform did"))
+            }
+            guard ws.drafts[id]?.delivery(channel)?.state == .removing else {
+                return .failure(Refusal("removal.state", "no deletion of \(id) from \(channel.displayName) was asked for"))
+            }
+            return .success(.removed(draft: id, channel: channel))
+        default:
+            return .failure(Refusal("delivery.command", "not a removal command"))
         }
     }
 }

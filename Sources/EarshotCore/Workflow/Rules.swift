@@ -222,6 +222,9 @@ public enum Rules {
         case .startDelivery, .markDelivered, .markDeliveryFailed, .retryDelivery, .withdrawDelivery:
             return delivery(request.command, actor: actor, ws: ws, now: now)
 
+        case .requestRemoval, .markRemoved:
+            return removal(request.command, actor: actor, ws: ws)
+
         case .requestChanges(let id, let revision, let comment):
             // Who may review is checked before what they wrote, so staff hear the real reason.
             return review(id, revision: revision, actor: actor, ws: ws, verb: "send back") { _ in
@@ -258,7 +261,7 @@ public enum Rules {
         case .tag, .assign: allowed = rule
         case .triage(_, let to): allowed = rule && [.needsReply, .escalated, .hidden].contains(to)
         case .publish, .expire, .sendBack: allowed = publisher
-        case .startDelivery, .markDelivered, .markDeliveryFailed: allowed = deliverer
+        case .startDelivery, .markDelivered, .markDeliveryFailed, .markRemoved: allowed = deliverer
         default: allowed = false
         }
         guard allowed else {

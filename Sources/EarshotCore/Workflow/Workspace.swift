@@ -238,6 +238,20 @@ public struct Workspace: Hashable, Sendable {
                     d.nextTry = nil
                 }
             }
+        case .removalRequested(let id, let channel):
+            touchDraft(id, event) { draft in
+                draft.updateDelivery(channel) { d in
+                    d.state = .removing
+                    d.reason = "deletion asked by \(event.actor)"
+                }
+            }
+        case .removed(let id, let channel):
+            touchDraft(id, event) { draft in
+                draft.updateDelivery(channel) { d in
+                    d.state = .removed
+                    d.at = event.at
+                }
+            }
         case .refused, .unknown, .migrated:
             break
         }
