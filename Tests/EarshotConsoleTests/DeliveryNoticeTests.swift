@@ -49,3 +49,16 @@ extension DeliveryNoticeTests {
         #expect(s.message?.text == "Priya Nair withdrew your d-1 from Facebook; it will not be sent there")
     }
 }
+
+extension DeliveryNoticeTests {
+    @Test func theAuthorHearsWhenTheirPostIsDeletedFromAPlatform() {
+        var s = state(as: "aisha", ws: published())
+        deliver(.deliveryStarted(draft: "d-1", channel: .facebook, key: "k"), to: &s)
+        deliver(.delivered(draft: "d-1", channel: .facebook, platformID: "1", url: nil), to: &s)
+        var ws = s.workspace
+        ws.apply(Event(seq: ws.seq + 1, at: Fixture.now, actor: "priya", change: .removalRequested(draft: "d-1", channel: .facebook)))
+        s.workspace = ws
+        deliver(.removed(draft: "d-1", channel: .facebook), to: &s)
+        #expect(s.message?.text == "Your d-1 was deleted from Facebook, as comms asked")
+    }
+}
