@@ -17,6 +17,21 @@ struct BlueskySender: Sender {
         let facets = try self.facets(post.text, c, &session)
         if !facets.isEmpty { record["facets"] = facets }
         if let target = post.inReplyTo { record["reply"] = try reply(to: target.platformID, c, &session) }
+        // Images as blobs first, each with its alt text; a repeat after a crash only leaves unused blobs.
+        let images = try ImageFile.load(post, root: c.book.files.root)
+        if !images.isEmpty {
+            let embedded = try images.map { image -> [String: Any] in
+                let r = try call(c, &session) { s in
+                    HTTPRequest("POST", try c.url("/xrpc/com.atproto.repo.uploadBlob", []),
+                                headers: ["Authorization": "Bearer \(s.accessJwt)", "Content-Type": image.mime], body: image.data)
+                }
+                guard let blob = c.json(try c.sorted(r, what: "Bluesky uploadBlob"))["blob"] else {
+                    throw FetchError.server("Bluesky answered the upload without a blob")
+                }
+                return ["alt": image.alt, "image": blob]
+            }
+            record["embed"] = ["$type": "app.bsky.embed.images", "images": embedded]
+        }
         let body: [String: Any] = ["repo": session.did, "collection": Self.collection, "rkey": key, "record": record]
         let r = try call(c, &session) { s in
             HTTPRequest("POST", try c.url("/xrpc/com.atproto.repo.createRecord", []),

@@ -85,9 +85,9 @@ public struct Deliverer {
             return
         }
         if let only, account.name != only { return }
-        // Images are not uploaded yet: sending the text alone would drop them silently.
-        if !post.images.isEmpty, existing == nil {
-            report.waiting.append("\(name): it has images, and deliver does not upload images yet; post it by hand, then W withdraws it here")
+        // Where Earshot cannot upload images, sending the text alone would drop them silently.
+        if !post.images.isEmpty, existing == nil, !ImageFile.platforms.contains(account.platform) {
+            report.waiting.append("\(name): it has images, and deliver does not upload images to \(post.channel.displayName) yet; post it by hand, then W withdraws it here")
             return
         }
         let sender = account.platform.sender!

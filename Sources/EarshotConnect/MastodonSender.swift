@@ -11,12 +11,24 @@ struct MastodonSender: Sender {
     func send(_ post: OutboxPost, key: String, _ c: FetchContext) throws -> SentPost {
         var body: [String: Any] = ["status": post.text, "visibility": "public"]
         if let target = post.inReplyTo { body["in_reply_to_id"] = target.platformID }
+        // Images first, each with its alt text; a repeat after a crash only leaves unused media.
+        let images = try ImageFile.load(post, root: c.book.files.root)
+        if !images.isEmpty { body["media_ids"] = try images.map { try upload($0, c) } }
         let request = HTTPRequest("POST", try c.url("/api/v1/statuses", []), headers: [
             "Authorization": "Bearer \(try c.secret())", "Content-Type": "application/json", "Idempotency-Key": key,
         ], body: c.jsonBody(body))
         let object = c.json(try c.attempt(request, what: "Mastodon statuses"))
         guard let id = object["id"] as? String else { throw FetchError.server("Mastodon answered without a status id") }
         return SentPost(platformID: id, url: object["url"] as? String)
+    }
+
+    func upload(_ image: ImageFile, _ c: FetchContext) throws -> String {
+        let boundary = "earshot-\(UUID().uuidString)"
+        let r = try c.attempt(HTTPRequest("POST", try c.url("/api/v2/media", []), headers: [
+            "Authorization": "Bearer \(try c.secret())", "Content-Type": "multipart/form-data; boundary=\(boundary)",
+        ], body: image.multipart(boundary: boundary)), what: "Mastodon media")
+        guard let id = c.json(r)["id"] as? String else { throw FetchError.server("Mastodon answered the upload without a media id") }
+        return id
     }
 
     func delete(_ post: OutboxPost, platformID: String, _ c: FetchContext) throws {

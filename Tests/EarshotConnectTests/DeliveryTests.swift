@@ -245,19 +245,33 @@ extension DeliveryTests {
         #expect(delivery(t, "d-2", .blog)?.url == "https://blog.example/post-7/#comment-101")
     }
 
-    @Test func aPostWithImagesWaitsRatherThanGoingOutWithoutThem() throws {
+    func imagePost(_ t: TestStore, channels: [Channel]) throws {
+        // A tiny PNG beside the store, named relative to it.
+        let png = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
+        try png.write(to: t.root.appendingPathComponent("room.png"))
+        _ = try t.store.apply(Request(.createDraft(id: "d-1", channels: channels, text: "Our new reading room.", inReplyTo: nil), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.attach(draft: "d-1", images: [PostImage(source: "room.png", altText: "A bright room with armchairs")]), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.submit(draft: "d-1"), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.approve(draft: "d-1", revision: 1), by: "morgan"), at: Fixture.now)
+        _ = try t.store.publishDue(now: Fixture.now, actor: Rules.publisherActor)
+    }
+
+    @Test func imagesGoToBlueskyAsBlobsWithAltTextAndWaitWhereTheyCannotBeUploaded() throws {
         let server = try LocalServer("outlets.py")
         let t = try TestStore()
         defer { t.remove() }
         try accounts(t, server)
-        _ = try t.store.apply(Request(.createDraft(id: "d-1", channels: [.facebook], text: "Our new reading room.", inReplyTo: nil), by: "priya"), at: Fixture.now)
-        _ = try t.store.apply(Request(.attach(draft: "d-1", images: [PostImage(source: "room.jpg", altText: "A bright room with armchairs")]), by: "priya"), at: Fixture.now)
-        _ = try t.store.apply(Request(.submit(draft: "d-1"), by: "priya"), at: Fixture.now)
-        _ = try t.store.apply(Request(.approve(draft: "d-1", revision: 1), by: "morgan"), at: Fixture.now)
-        _ = try t.store.publishDue(now: Fixture.now, actor: Rules.publisherActor)
+        try imagePost(t, channels: [.bluesky, .facebook])
         let report = try deliverer(t).run()
-        #expect(report.waiting.first?.contains("does not upload images yet") == true)
-        #expect(try posts(server).isEmpty)
+        #expect(report.delivered.count == 1)
+        #expect(report.waiting.first?.contains("does not upload images to Facebook yet") == true)
+        let record = try #require(try posts(server).first?["record"] as? [String: Any])
+        let embed = try #require(record["embed"] as? [String: Any])
+        #expect(embed["$type"] as? String == "app.bsky.embed.images")
+        let image = try #require((embed["images"] as? [[String: Any]])?.first)
+        #expect(image["alt"] as? String == "A bright room with armchairs")
+        #expect((image["image"] as? [String: Any])?["mimeType"] as? String == "image/png")
+        #expect(try posts(server).count == 1)
     }
 }
 
@@ -365,5 +379,20 @@ extension MastodonDeliveryTests {
         _ = try Deliverer(store: t.store, http: http, clock: { Fixture.now }).run()
         #expect(try ownStatuses(server).count == before - 1)
         #expect(t.store.workspace.drafts["d-1"]?.delivery(.mastodon)?.state == .removed)
+    }
+}
+
+extension MastodonDeliveryTests {
+    @Test func imagesAreUploadedFirstWithTheirAltTextAsDescription() throws {
+        let server = try LocalServer("mastodon.py", ["--mentions", "0"])
+        let t = try TestStore()
+        defer { t.remove() }
+        try t.book.add(Account(name: "mast", platform: .mastodon, instance: server.base, login: "alice"), secret: Data("alice_token".utf8))
+        try DeliveryTests().imagePost(t, channels: [.mastodon])
+        #expect(try Deliverer(store: t.store, http: Polite(client: URLSessionClient(timeout: 10)), clock: { Fixture.now }).run().delivered.count == 1)
+        let id = try #require(t.store.workspace.drafts["d-1"]?.delivery(.mastodon)?.platformID)
+        let status = try #require(try call(server, "GET", "/api/v1/statuses/\(id)") as? [String: Any])
+        let media = try #require((status["media_attachments"] as? [[String: Any]])?.first)
+        #expect(media["description"] as? String == "A bright room with armchairs")
     }
 }

@@ -33,12 +33,17 @@ serve() {
 # A demo copy with COUNT approved posts for every platform we deliver to, released
 # by publish, and an account for each; sets STORE, OUT (outlets port), MAST (Mastodon port).
 setup() {
-    local count=$1
+    local count=$1 channels=${2:-bluesky,facebook,blog,mastodon} image=${3:-}
     STORE=$(demo_store)
     serve OUT outlets.py
     serve MAST mastodon.py --mentions 0
     [ -n "$OUT" ] && [ -n "$MAST" ]
-    "$BENCH" approved "$STORE" "$count" bluesky,facebook,blog,mastodon
+    if [ -n "$image" ]; then
+        base64 -d > "$STORE/$image" <<< 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg=='
+        "$BENCH" approved "$STORE" "$count" "$channels" "$image"
+    else
+        "$BENCH" approved "$STORE" "$count" "$channels"
+    fi
     "$EARSHOT" publish --store "$STORE" > /dev/null
     printf 'abcd-efgh-ijkl-mnop\n' | "$EARSHOT" accounts add bsky --store "$STORE" --platform bluesky \
         --instance "http://127.0.0.1:$OUT" --login library.bsky.social --secret-stdin > /dev/null
@@ -73,11 +78,12 @@ for (platform, text), n in sorted(seen.items()):
 PY
 }
 
-# exactly_once COUNT: every test post once on each of the four platforms.
+# exactly_once COUNT [PLATFORMS]: every test post once on each platform (four unless said).
 exactly_once() {
     tally > "$WORK/tally.txt"
     local lines; lines=$(grep -c . "$WORK/tally.txt" || true)
-    check "every post on every platform ($lines of $(( $1 * 4 )))" [ "$lines" -eq $(( $1 * 4 )) ]
+    local platforms=${2:-4}
+    check "every post on every platform ($lines of $(( $1 * platforms )))" [ "$lines" -eq $(( $1 * platforms )) ]
     check "none twice" bash -c "! grep -v '^[a-z]* 1 ' '$WORK/tally.txt'"
 }
 
@@ -108,6 +114,29 @@ test_killed_at_random_points_then_let_finish_every_post_is_there_once() {
     check "each delivery recorded once" [ "$("$EARSHOT" audit --store "$STORE" --format table | grep -c 'DELIVERED d-')" -eq 43 ]
     check "the last run had nothing left to send" bash -c "! grep -q '^delivered' '$WORK/again.txt'"
     "$EARSHOT" verify --store "$STORE" > /dev/null
+}
+
+test_killed_in_the_middle_of_image_uploads_each_post_still_lands_once() {
+    setup 6 bluesky,mastodon room.png
+    local i
+    for i in $(seq 1 12); do control slow '{"path":"uploadBlob","seconds":0.25}'; done
+    local kills=0
+    for i in $(seq 1 20); do
+        "$EARSHOT" deliver --store "$STORE" --first-retry 0 > /dev/null 2>&1 &
+        local pid=$!
+        sleep "0.$(( RANDOM % 5 ))$(( RANDOM % 10 ))"
+        if kill -9 "$pid" 2>/dev/null; then kills=$((kills + 1)); fi
+        wait "$pid" 2>/dev/null || true
+    done
+    echo "    killed mid-run $kills times"
+    "$EARSHOT" deliver --store "$STORE" --first-retry 0 > "$WORK/finish.txt" 2>&1 || true
+    exactly_once 6 2
+    check "every Bluesky post carries its image" python3 - "$OUT" <<'PY'
+import json, sys, urllib.request
+posts = json.load(urllib.request.urlopen(f"http://127.0.0.1:{sys.argv[1]}/_control/posts"))["posts"]
+ours = [p for p in posts if "Delivery test post" in p["text"]]
+sys.exit(0 if ours and all(p["record"].get("embed", {}).get("images", [{}])[0].get("alt", "").startswith("Test image") for p in ours) else 1)
+PY
 }
 
 test_two_delivers_at_once_send_each_post_once() {

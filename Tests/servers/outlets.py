@@ -43,6 +43,7 @@ class World:
         self.expired = False
         self.access = "access-1"
         self.sessions = 0
+        self.blobs = 0
 
 
 def now():
@@ -71,6 +72,8 @@ class Handler(BaseHTTPRequestHandler):
         raw = self.rfile.read(n) if n else b""
         if self.headers.get("Content-Type", "").startswith("application/x-www-form-urlencoded"):
             return {k: v[-1] for k, v in parse_qs(raw.decode()).items()}
+        if self.headers.get("Content-Type", "").startswith("image/"):
+            return raw
         return json.loads(raw or b"{}")
 
     def do_POST(self):
@@ -169,6 +172,9 @@ class Handler(BaseHTTPRequestHandler):
                 if p["platform"] == "bluesky" and p["rkey"] == q.get("rkey") and q.get("repo") == DID:
                     return 200, {"uri": uri, "cid": "cid-" + p["id"], "value": p["record"]}
             return 400, {"error": "RecordNotFound", "message": "Could not locate record: " + uri}
+        if path.endswith("uploadBlob") and method == "POST":
+            w.blobs += 1
+            return 200, {"blob": {"$type": "blob", "ref": {"$link": f"bafkblob{w.blobs}"}, "mimeType": self.headers.get("Content-Type"), "size": len(body)}}
         if path.endswith("deleteRecord") and method == "POST":
             for p in w.posts:
                 if p["platform"] == "bluesky" and p["rkey"] == body.get("rkey") and body.get("repo") == DID:
