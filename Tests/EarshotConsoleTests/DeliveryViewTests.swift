@@ -1,4 +1,4 @@
-import EarshotConsole
+@testable import EarshotConsole
 import EarshotCore
 import Foundation
 import Terminal
@@ -106,5 +106,18 @@ extension DeliveryViewTests {
         var steps = 0
         while c.selectedDraft?.id != "d-1", steps < 20 { _ = press(&c, .char("j")); steps += 1 }
         #expect(press(&c, .char("X")) == [.send([Request(.requestRemoval(draft: "d-1", channel: .facebook), by: "priya")])])
+    }
+}
+
+extension DeliveryViewTests {
+    @Test func theQueueRowSaysFailedSendingOrDelivered() {
+        var ws = delivered()
+        #expect(DraftRow.delivery(ws.drafts["d-1"]!) == "FAILED")
+        ws.drafts["d-1"]?.deliveries[1].state = .delivered
+        #expect(DraftRow.delivery(ws.drafts["d-1"]!) == "sending")
+        ws.drafts["d-1"]?.deliveries[2].state = .delivered
+        #expect(DraftRow.delivery(ws.drafts["d-1"]!) == "published")
+        ws.drafts["d-1"]?.channels = [.x, .facebook, .bluesky]
+        #expect(DraftRow.delivery(ws.drafts["d-1"]!) == "delivered")
     }
 }

@@ -47,7 +47,8 @@ enum DraftsPane {
             Span(" "),
             Span(Column.fit(channels, channelWidth, ellipsis: g.ellipsis)),
             Span(" "),
-            Span(Column.fit(DraftRow.status(draft, state: state), stateWidth, ellipsis: g.ellipsis), stateRole(draft.state)),
+            Span(Column.fit(DraftRow.status(draft, state: state), stateWidth, ellipsis: g.ellipsis),
+                 draft.deliveries.contains { $0.state == .failed } ? .stateBad : stateRole(draft.state)),
             Span(" "),
             Span(Column.fit(Column.firstLine(draft.text), max(4, width - fixed), ellipsis: g.ellipsis)),
         ]
