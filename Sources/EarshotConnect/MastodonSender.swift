@@ -9,7 +9,11 @@ struct MastodonSender: Sender {
     static let keyLifetime: TimeInterval = 55 * 60
 
     func send(_ post: OutboxPost, key: String, _ c: FetchContext) throws -> SentPost {
-        var body: [String: Any] = ["status": post.text, "visibility": "public"]
+        let visibility = post.visibility ?? "public"
+        guard ["public", "unlisted", "private", "direct"].contains(visibility) else {
+            throw DeliveryRejected(description: "store.json sets Mastodon's visibility to '\(visibility)'; use public, unlisted, private or direct")
+        }
+        var body: [String: Any] = ["status": post.text, "visibility": visibility]
         if let target = post.inReplyTo { body["in_reply_to_id"] = target.platformID }
         // Images first, each with its alt text; a repeat after a crash only leaves unused media.
         let images = try ImageFile.load(post, root: c.book.files.root)

@@ -396,3 +396,23 @@ extension MastodonDeliveryTests {
         #expect(media["description"] as? String == "A bright room with armchairs")
     }
 }
+
+extension MastodonDeliveryTests {
+    @Test func visibilityComesFromTheChannelsSettingInStoreJSON() throws {
+        let server = try LocalServer("mastodon.py", ["--mentions", "0"])
+        var config = Fixture.config()
+        config.channels = config.channels.map { $0.channel == .mastodon ? ChannelAccount(channel: .mastodon, account: "@alice", visibility: "unlisted") : $0 }
+        let t = try TestStore(config: config)
+        defer { t.remove() }
+        try t.book.add(Account(name: "mast", platform: .mastodon, instance: server.base, login: "alice"), secret: Data("alice_token".utf8))
+        _ = try t.store.apply(Request(.createDraft(id: "d-1", channels: [.mastodon], text: "For followers mostly.", inReplyTo: nil), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.submit(draft: "d-1"), by: "priya"), at: Fixture.now)
+        _ = try t.store.apply(Request(.approve(draft: "d-1", revision: 1), by: "morgan"), at: Fixture.now)
+        _ = try t.store.publishDue(now: Fixture.now, actor: Rules.publisherActor)
+        _ = try Deliverer(store: t.store, http: Polite(client: URLSessionClient(timeout: 10)), clock: { Fixture.now }).run()
+        let id = try #require(t.store.workspace.drafts["d-1"]?.delivery(.mastodon)?.platformID)
+        let status = try #require(try call(server, "GET", "/api/v1/statuses/\(id)") as? [String: Any])
+        #expect(status["visibility"] as? String == "unlisted")
+    }
+}
+
