@@ -55,7 +55,7 @@ setup() {
         --instance "http://127.0.0.1:$MAST" --login alice --secret-stdin > /dev/null
 }
 
-control() { curl -sf -XPOST -H 'Content-Type: application/json' -d "${2:-{\}}" "http://127.0.0.1:$OUT/_control/$1" > /dev/null; }
+control() { python3 -c "import sys,urllib.request; urllib.request.urlopen(urllib.request.Request('http://127.0.0.1:$OUT/_control/' + sys.argv[1], data=sys.argv[2].encode(), headers={'Content-Type':'application/json'})).read()" "$1" "${2:-{\}}"; }
 
 # How often each test post is on each platform, one "platform count text" line each.
 tally() {
