@@ -31,6 +31,7 @@ for script in \
     Tests/e2e/verify.sh \
     Tests/e2e/report.sh \
     Tests/e2e/ingest.sh \
+    Tests/e2e/deliver.sh \
 ; do
     echo "== $script"
     bash "$script" 2>&1 | tee "$log"

@@ -20,6 +20,8 @@ public struct OutboxPost: Codable, Hashable, Sendable {
     public var approvedBy: [String]
     public var scheduledFor: Date?
     public var publishedAt: Date
+    /// The channel's visibility setting from store.json, for platforms that have one.
+    public var visibility: String?
 
     public struct ReplyTarget: Codable, Hashable, Sendable {
         public var channel: Channel
@@ -107,7 +109,8 @@ extension Store {
                 draft: draft.id, revision: draft.current.number, channel: channel,
                 account: ws.config.channels.first { $0.channel == channel }?.account,
                 text: draft.text, images: draft.images, inReplyTo: target, author: draft.author, approvedBy: draft.approvals,
-                scheduledFor: draft.scheduledFor, publishedAt: now)
+                scheduledFor: draft.scheduledFor, publishedAt: now,
+                visibility: ws.config.channels.first { $0.channel == channel }?.visibility)
             let url = files.outbox.appendingPathComponent(name)
             if try !DurableIO.createOnce(url, with: JSONFormat.encoder(pretty: true).encode(post)) {
                 let existing = try DurableIO.read(url).flatMap { try? JSONFormat.decoder().decode(OutboxPost.self, from: $0) }

@@ -104,7 +104,9 @@ public struct StoreCheck {
             [("item", id)]
         case .revised(let id, _), .submitted(let id, _), .approved(let id, _, _), .changesRequested(let id, _, _),
              .rejected(let id, _, _), .scheduled(let id, _), .expired(let id), .published(let id, _), .attached(let id, _),
-             .sentBack(let id, _, _), .withdrawn(let id), .held(let id), .channelsChanged(let id, _):
+             .sentBack(let id, _, _), .withdrawn(let id), .held(let id), .channelsChanged(let id, _),
+             .deliveryStarted(let id, _, _), .delivered(let id, _, _, _), .deliveryFailed(let id, _, _, _, _),
+             .deliveryRetried(let id, _), .deliveryWithdrawn(let id, _), .removalRequested(let id, _), .removed(let id, _):
             [("draft", id)]
         case .replyDrafted(let draft, _):
             draft.inReplyTo.map { [("item", $0)] } ?? []

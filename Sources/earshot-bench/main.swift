@@ -15,6 +15,7 @@ import Terminal
 //   earshot-bench hammer STORE PREFIX COUNT    append COUNT commands as fast as possible (used by the
 //                                              concurrency test: two of these at once lose nothing)
 //   earshot-bench ingest [N]                   items/second for receive and each fetcher (local servers)
+//   earshot-bench approved STORE COUNT CHANNELS [IMAGE]  COUNT approved posts (the delivery kill test's input)
 
 let args = Array(CommandLine.arguments.dropFirst())
 if args.first == "hammer" {
@@ -40,6 +41,21 @@ if args.first == "generate" {
     do {
         let config = try Generator.demoConfig(seed: URL(fileURLWithPath: "seeds/demo"))
         try StoreSetup.create(at: URL(fileURLWithPath: args[1]), from: Generator.workspace(items: n, config: config, login: PtyBench.currentLogin()))
+    } catch {
+        FileHandle.standardError.write(Data("\(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
+if args.first == "approved" {
+    let channels = args.count >= 4 ? args[3].split(separator: ",").compactMap { Channel(rawValue: String($0)) } : []
+    guard args.count == 4 || args.count == 5, let count = Int(args[2]), !channels.isEmpty else {
+        FileHandle.standardError.write(Data("usage: earshot-bench approved STORE COUNT CHANNEL,... [IMAGE]\n".utf8))
+        exit(2)
+    }
+    do {
+        try Approved.run(store: URL(fileURLWithPath: args[1]), count: count, channels: channels, image: args.count == 5 ? args[4] : nil)
     } catch {
         FileHandle.standardError.write(Data("\(error)\n".utf8))
         exit(1)

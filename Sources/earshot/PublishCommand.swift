@@ -122,6 +122,14 @@ enum AuditLine {
         case .channelsChanged(let id, let channels): "channels of \(id) now \(channels.map(\.rawValue).joined(separator: ","))"
         case .refused(let command, let rule, let reason): "REFUSED \(command) [\(rule)]: \(reason)"
         case .unknown(let type): "unknown change '\(type)' (written by a newer Earshot; kept as written)"
+        case .deliveryStarted(let id, let channel, let key): "sending \(id) to \(channel.displayName) (key \(key))"
+        case .delivered(let id, let channel, let pid, let url): "DELIVERED \(id) to \(channel.displayName) as \(pid)\(url.map { " " + $0 } ?? "")"
+        case .deliveryFailed(let id, let channel, let reason, let retry, let next):
+            "DELIVERY FAILED \(id) on \(channel.displayName): \(reason)" + (retry ? "; next try " + (next.map { ISO8601DateFormatter().string(from: $0) } ?? "next run") : "; will not retry")
+        case .deliveryRetried(let id, let channel): "asked to retry \(id) on \(channel.displayName)"
+        case .deliveryWithdrawn(let id, let channel): "withdrew \(id) from \(channel.displayName) before delivery"
+        case .removalRequested(let id, let channel): "asked to delete \(id) from \(channel.displayName)"
+        case .removed(let id, let channel): "DELETED \(id) from \(channel.displayName)"
         case .migrated(let from, let to, let backup): "migrated the store from format \(from) to \(to); old files kept in \(backup)"
         }
     }

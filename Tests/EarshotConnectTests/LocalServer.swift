@@ -64,9 +64,9 @@ struct TestStore {
     let store: Store
     var book: AccountBook { AccountBook(files: store.files) }
 
-    init(rules: [ArrivalRule] = []) throws {
+    init(rules: [ArrivalRule] = [], config base: StoreConfig = Fixture.config()) throws {
         root = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-connect-\(UUID().uuidString.prefix(8))")
-        var config = Fixture.config()
+        var config = base
         config.branches.append(Branch(id: "quayside", name: "Quayside Library"))
         config.arrivalRules = rules.isEmpty ? nil : rules
         try StoreSetup.create(at: root, from: Workspace(config: config, staff: Fixture.staff))

@@ -13,7 +13,7 @@ public enum Action: String, CaseIterable, Sendable {
     case approve, requestChanges, reject, approveAt, scheduleView, compare, newPost, editDraft
     case analytics
     case suspend
-    case submitDraft, withdrawDraft, holdPost, unschedulePost, copyDraft, resumePost
+    case submitDraft, withdrawDraft, holdPost, unschedulePost, copyDraft, resumePost, retryDelivery, withdrawDelivery, removePost
     case postSubmit, postSave, postText, postTime, postChannels, postImage, postClose, postDiscard, postFindings
     case reschedule, compareOlderFrom, compareNewerFrom, compareOlderTo, compareNewerTo, messageLog
 }
@@ -92,6 +92,9 @@ public struct Keymap: Sendable {
         Binding(action: .withdrawDraft, keys: [.char("w")], help: "withdraw your submitted draft from review", context: .drafts),
         Binding(action: .holdPost, keys: [.char("h")], help: "hold an approved post back in the queue (comms)", context: .drafts, hint: "hold", hintFor: [.comms]),
         Binding(action: .unschedulePost, keys: [.char("U")], help: "unschedule: clear its time, back to the queue (comms)", context: .drafts),
+        Binding(action: .retryDelivery, keys: [.char("R")], help: "try a post that failed to reach a platform again (comms)", context: .drafts),
+        Binding(action: .withdrawDelivery, keys: [.char("W")], help: "withdraw a published post not yet delivered (comms)", context: .drafts),
+        Binding(action: .removePost, keys: [.char("X")], help: "delete a delivered post from Mastodon, Bluesky and Facebook (comms)", context: .drafts),
         Binding(action: .copyDraft, keys: [.char("C")], help: "copy a rejected draft into a new one", context: .drafts),
         Binding(action: .resumePost, keys: [.char("r")], help: "reopen the post you were writing", context: .drafts),
         Binding(action: .filter, keys: [.char("F")], help: "filter: state:submitted channel:x author:aisha branch:central needs:second-approval scheduled:this-week mine", context: .drafts),

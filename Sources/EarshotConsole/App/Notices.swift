@@ -20,6 +20,10 @@ extension AppState {
                 text = "\(who) edited \(id), which had approvals; it needs approving again"
             case .expired(let id):
                 text = "\(id) expired: its time passed before it was approved"
+            case .deliveryFailed(let id, let channel, let reason, let retry, _):
+                // A failure is comms' to see without opening a log: R retries, W withdraws.
+                message = StatusMessage("\(id) did not reach \(channel.displayName): \(reason)" + (retry ? "" : "; R retries, W withdraws"), .warning)
+                continue
             default:
                 continue
             }

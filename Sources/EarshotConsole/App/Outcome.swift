@@ -47,6 +47,14 @@ enum Outcome {
         case .held(let id): return "Held \(id) back: it is in the queue again and needs approving to go out"
         case .channelsChanged(let id, let channels):
             return "\(id) now goes out on \(channels.map(\.displayName).joined(separator: ", "))"
+        case .deliveryStarted(let id, let channel, _): return "Sending \(id) to \(channel.displayName)"
+        case .delivered(let id, let channel, _, let url): return "\(id) is on \(channel.displayName)\(url.map { ": " + $0 } ?? "")"
+        case .deliveryFailed(let id, let channel, let reason, let retry, _):
+            return "\(id) did not reach \(channel.displayName): \(reason)" + (retry ? "; it will be tried again" : "")
+        case .deliveryRetried(let id, let channel): return "\(id) will be tried again on \(channel.displayName)"
+        case .deliveryWithdrawn(let id, let channel): return "Withdrew \(id) from \(channel.displayName); it will not be sent"
+        case .removalRequested(let id, let channel): return "\(id) will be deleted from \(channel.displayName) on the next delivery run"
+        case .removed(let id, let channel): return "\(id) was deleted from \(channel.displayName)"
         case .refused(_, _, let reason): return reason
         case .unknown(let type): return "A change of a kind this Earshot does not know (\(type)) was kept as written"
         case .migrated(_, let to, _): return "The store was migrated to format \(to)"

@@ -20,6 +20,7 @@ extension AppState {
             return []
         }
         guard let draft = selectedDraft else { return [] }
+        if [.retryDelivery, .withdrawDelivery, .removePost].contains(action) { return deliveryAction(action, draft) }
         let command: Command
         switch action {
         case .submitDraft: command = .submit(draft: draft.id)
@@ -30,6 +31,32 @@ extension AppState {
         default: return []
         }
         return [.send([Request(command, by: me.login, basedOn: action == .copyDraft ? nil : draft.version)])]
+    }
+
+    /// `R` retries every channel where the post failed; `W` withdraws it from every
+    /// channel it has not reached (one request each, so each is recorded).
+    private mutating func deliveryAction(_ action: Action, _ draft: Draft) -> [Effect] {
+        let requests: [Request]
+        if action == .retryDelivery {
+            requests = draft.deliveries.filter { $0.state == .failed }
+                .map { Request(.retryDelivery(draft: draft.id, channel: $0.channel), by: me.login) }
+        } else if action == .removePost {
+            requests = draft.deliveries.filter { $0.state == .delivered && [.mastodon, .bluesky, .facebook].contains($0.channel) }
+                .map { Request(.requestRemoval(draft: draft.id, channel: $0.channel), by: me.login) }
+        } else {
+            requests = draft.channels.filter { [nil, .failed].contains(draft.delivery($0)?.state) }
+                .map { Request(.withdrawDelivery(draft: draft.id, channel: $0), by: me.login) }
+        }
+        guard draft.state == .published, !requests.isEmpty else {
+            let why = switch action {
+            case .retryDelivery: "\(draft.id) has not failed anywhere"
+            case .removePost: "\(draft.id) is not delivered anywhere Earshot can delete from"
+            default: "\(draft.id) has nothing left to withdraw"
+            }
+            message = StatusMessage(why, .info)
+            return []
+        }
+        return [.send(requests)]
     }
 
     /// `r` in the drafts pane: the post that was closed with `q` comes back.

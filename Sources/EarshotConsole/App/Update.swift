@@ -152,7 +152,7 @@ extension AppState {
         case .nextMatch: jumpToMatch(forward: true, from: inbox.index + 1)
         case .previousMatch: jumpToMatch(forward: false, from: inbox.index - 1)
         case .filter where focus == .drafts, .clearFilter where focus == .drafts,
-             .submitDraft, .withdrawDraft, .holdPost, .unschedulePost, .copyDraft, .resumePost:
+             .submitDraft, .withdrawDraft, .holdPost, .unschedulePost, .copyDraft, .resumePost, .retryDelivery, .withdrawDelivery, .removePost:
             return draftAction(action)
         case .postSubmit, .postSave, .postText, .postTime, .postChannels, .postImage, .postClose, .postDiscard, .postFindings,
              .reschedule, .compareOlderFrom, .compareNewerFrom, .compareOlderTo, .compareNewerTo:
@@ -207,6 +207,10 @@ extension AppState {
             case .revised(let d, _): (id, verb) = (d, "edited")
             case .expired(let d): (id, verb) = (d, "returned (its time passed unapproved)")
             case .published(let d, _): (id, verb) = (d, "published")
+            case .delivered(let d, let c, _, _): (id, verb) = (d, "delivered to \(c.displayName)")
+            case .deliveryFailed(let d, let c, _, _, _): (id, verb) = (d, "could not deliver to \(c.displayName)")
+            case .deliveryWithdrawn(let d, let c): (id, verb) = (d, "withdrew from \(c.displayName)")
+            case .removed(let d, let c): (id, verb) = (d, "deleted from \(c.displayName)")
             default: continue
             }
             guard let draft = workspace.drafts[id], draft.author == me.login else { continue }
@@ -216,8 +220,12 @@ extension AppState {
             if case .rejected(_, _, let reason) = event.change { text += ": \(reason)" }
             if case .expired = event.change { text = "\(id) was returned to you: its time passed before approval" }
             if case .sentBack(_, _, let reason) = event.change { text = "\(id) was returned to you when it was due to go out: \(reason)" }
+            if case .delivered(_, let c, _, let url) = event.change { text = "Your \(id) is on \(c.displayName)\(url.map { ": " + $0 } ?? "")" }
+            if case .deliveryFailed(_, let c, let reason, _, _) = event.change { text = "Your \(id) did not reach \(c.displayName): \(reason)" }
+            if case .removed(_, let c) = event.change { text = "Your \(id) was deleted from \(c.displayName), as comms asked" }
+            if case .deliveryWithdrawn(_, let c) = event.change { text = "\(who) withdrew your \(id) from \(c.displayName); it will not be sent there" }
             let bad: Bool = switch event.change {
-            case .changesRequested, .rejected, .expired, .sentBack, .scheduled: true
+            case .changesRequested, .rejected, .expired, .sentBack, .scheduled, .deliveryFailed, .deliveryWithdrawn, .removed: true
             default: false
             }
             message = StatusMessage(text, bad ? .warning : .success)

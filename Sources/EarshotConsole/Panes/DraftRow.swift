@@ -6,7 +6,7 @@ import Foundation
 enum DraftRow {
     static func status(_ draft: Draft, state: AppState) -> String {
         let ws = state.workspace
-        var parts = [draft.state.rawValue]
+        var parts = [draft.state == .published ? delivery(draft) : draft.state.rawValue]
         let needed = ws.config.approvalsNeeded(for: draft.channels)
         if draft.state == .submitted || needed > 1 { parts.append("\(draft.approvals.count)/\(needed)") }
         let findings = ws.config.lint(draft, publishAt: draft.scheduledFor ?? state.now)
@@ -19,6 +19,18 @@ enum DraftRow {
         }
         if let at = draft.scheduledFor, draft.state != .published { parts.append(compact(at, state: state)) }
         return parts.joined(separator: " ")
+    }
+
+    /// A published post's row says where delivery stands, so a failure shows in the queue:
+    /// "FAILED" if any channel failed, "sending", "delivered", else "published".
+    static func delivery(_ draft: Draft) -> String {
+        let states = draft.deliveries.map(\.state)
+        if states.contains(.failed) { return "FAILED" }
+        if states.contains(.sending) || states.contains(.removing) { return "sending" }
+        if !states.isEmpty, draft.channels.allSatisfy({ [.delivered, .removed, .withdrawn].contains(draft.delivery($0)?.state) }) {
+            return states.contains(.delivered) ? "delivered" : "withdrawn"
+        }
+        return "published"
     }
 
     /// "17:00" today, "28 Nov 17:00" otherwise, with the year when not this year's.

@@ -47,7 +47,8 @@ enum DraftsPane {
             Span(" "),
             Span(Column.fit(channels, channelWidth, ellipsis: g.ellipsis)),
             Span(" "),
-            Span(Column.fit(DraftRow.status(draft, state: state), stateWidth, ellipsis: g.ellipsis), stateRole(draft.state)),
+            Span(Column.fit(DraftRow.status(draft, state: state), stateWidth, ellipsis: g.ellipsis),
+                 draft.deliveries.contains { $0.state == .failed } ? .stateBad : stateRole(draft.state)),
             Span(" "),
             Span(Column.fit(Column.firstLine(draft.text), max(4, width - fixed), ellipsis: g.ellipsis)),
         ]
@@ -73,6 +74,7 @@ enum DraftsPane {
         if draft.state == .submitted, let at = draft.submittedAt { head += " \(Age.short(from: at, to: state.now)) ago" }
         var lines = wrapped(head, .paneTitle, width: width)
         lines.append(counts(draft, glyphs: g))
+        lines += DeliveryLines.lines(draft, state: state, width: width)
         for finding in PostChecks.findings(for: draft.text, channels: draft.channels, images: draft.images, publishAt: draft.scheduledFor, state: state)
         where !finding.hasPrefix(g.over + " too long") {
             lines += wrapped(finding, .messageWarning, width: width)

@@ -123,6 +123,14 @@ enum InboxPane {
             let when = due > state.now ? "in \(Age.short(from: state.now, to: due))" : "\(Age.short(from: due, to: state.now)) ago"
             lines += wrapped("First reply due \(when) (opening hours)", ageRole(item, state), width: width)
         }
+        // The library's replies to it: where each one is, and its link once it is out.
+        for reply in ws.drafts.values.filter({ $0.inReplyTo == item.id && $0.state == .published }).sorted(by: { $0.id < $1.id }) {
+            for channel in reply.channels {
+                let (text, role) = DeliveryLines.describe(reply.delivery(channel), state: state)
+                let shown = reply.delivery(channel)?.state == .delivered ? "Reply \(reply.id) sent, " + text.dropFirst("delivered ".count) : "Reply \(reply.id): \(text)"
+                lines += wrapped(shown, role, width: width)
+            }
+        }
         if let url = item.url {
             lines += wrapped("On \(item.channel.displayName): \(url)", .dim, width: width)
         }

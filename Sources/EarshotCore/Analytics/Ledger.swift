@@ -109,7 +109,8 @@ public struct Ledger: Hashable, Sendable {
                               branch: facts.branch, channels: facts.channels))
             if let item = facts.inReplyTo { answered(item, at: at, closes: false) }
         case .assigned, .noted, .revised, .scheduled, .expired, .attached, .refused, .unknown, .migrated,
-             .withdrawn, .held, .channelsChanged:
+             .withdrawn, .held, .channelsChanged,
+             .deliveryStarted, .delivered, .deliveryFailed, .deliveryRetried, .deliveryWithdrawn, .removalRequested, .removed:
             break
         }
     }

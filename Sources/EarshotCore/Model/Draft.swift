@@ -88,6 +88,8 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
     public var direct: Bool?
     /// The rejected draft this one was copied from.
     public var copiedFrom: String?
+    /// Per channel, once published: sending, delivered (with the link), failed, withdrawn.
+    public var deliveries: [Delivery] = []
     /// Journal sequence of the last event that changed this draft; the basis for stale checks.
     public var version: Int
     public var changedBy: String?
@@ -122,7 +124,7 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
 
     enum CodingKeys: String, CodingKey {
         case id, author, branch, channels, revisions, state, notes, createdAt, submittedAt
-        case scheduledFor, publishedAt, inReplyTo, approvals, outbox, images, direct, version, changedBy, changedAt, copiedFrom
+        case scheduledFor, publishedAt, inReplyTo, approvals, outbox, images, direct, version, changedBy, changedAt, copiedFrom, deliveries
     }
 
     // Fields added later are optional in files written before them.
@@ -148,6 +150,7 @@ public struct Draft: Codable, Hashable, Sendable, Identifiable {
         images = try c.decodeIfPresent([PostImage].self, forKey: .images) ?? []
         direct = try c.decodeIfPresent(Bool.self, forKey: .direct)
         copiedFrom = try c.decodeIfPresent(String.self, forKey: .copiedFrom)
+        deliveries = try c.decodeIfPresent([Delivery].self, forKey: .deliveries) ?? []
         version = try c.decodeIfPresent(Int.self, forKey: .version) ?? 0
         changedBy = try c.decodeIfPresent(String.self, forKey: .changedBy)
         changedAt = try c.decodeIfPresent(Date.self, forKey: .changedAt)

@@ -118,10 +118,14 @@ public struct ChannelAccount: Codable, Hashable, Sendable {
     public var channel: Channel
     /// The account's name on the platform, e.g. "@riversidelibs".
     public var account: String
+    /// Who sees what `deliver` posts here, where the platform asks (Mastodon: public,
+    /// unlisted, private or direct; default public).
+    public var visibility: String?
 
-    public init(channel: Channel, account: String) {
+    public init(channel: Channel, account: String, visibility: String? = nil) {
         self.channel = channel
         self.account = account
+        self.visibility = visibility
     }
 }
 

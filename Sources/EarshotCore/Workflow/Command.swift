@@ -42,6 +42,16 @@ public enum Command: Hashable, Sendable {
     case setChannels(draft: String, channels: [Channel])
     /// A new draft `id` with the text, channels and images of a rejected one.
     case copyDraft(id: String, from: String)
+    /// Delivery (the machine actor `deliver`): the intent before sending, then how it went.
+    case startDelivery(draft: String, channel: Channel, key: String)
+    case markDelivered(draft: String, channel: Channel, platformID: String, url: String?)
+    case markDeliveryFailed(draft: String, channel: Channel, reason: String, willRetry: Bool, nextTry: Date?)
+    /// A comms officer: try a failed delivery again, or pull a post back before it is delivered.
+    case retryDelivery(draft: String, channel: Channel)
+    case withdrawDelivery(draft: String, channel: Channel)
+    /// A comms officer: delete a delivered post from the platform; `deliver` records that it did.
+    case requestRemoval(draft: String, channel: Channel)
+    case markRemoved(draft: String, channel: Channel)
 
     /// The id of the item or draft the command acts on.
     public var target: String {
@@ -56,6 +66,8 @@ public enum Command: Hashable, Sendable {
         case .reply(_, let item, _, _): item
         case .withdraw(let id), .hold(let id), .setChannels(let id, _): id
         case .copyDraft(_, let from): from
+        case .startDelivery(let id, _, _), .markDelivered(let id, _, _, _), .markDeliveryFailed(let id, _, _, _, _),
+             .retryDelivery(let id, _), .withdrawDelivery(let id, _), .requestRemoval(let id, _), .markRemoved(let id, _): id
         }
     }
 
@@ -86,6 +98,13 @@ public enum Command: Hashable, Sendable {
         case .hold(let id): "hold \(id)"
         case .setChannels(let id, let channels): "channels \(id) \(channels.map(\.rawValue).joined(separator: " "))"
         case .copyDraft(let id, let from): "copy \(from) as \(id)"
+        case .startDelivery(let id, let channel, _): "send \(id) to \(channel.rawValue)"
+        case .markDelivered(let id, let channel, _, _): "record \(id) delivered to \(channel.rawValue)"
+        case .markDeliveryFailed(let id, let channel, _, _, _): "record \(id) failed on \(channel.rawValue)"
+        case .retryDelivery(let id, let channel): "retry \(id) on \(channel.rawValue)"
+        case .withdrawDelivery(let id, let channel): "withdraw \(id) from \(channel.rawValue)"
+        case .requestRemoval(let id, let channel): "delete \(id) from \(channel.rawValue)"
+        case .markRemoved(let id, let channel): "record \(id) deleted from \(channel.rawValue)"
         }
     }
 }

@@ -34,6 +34,17 @@ public enum Change: Codable, Hashable, Sendable {
     /// A change this Earshot cannot read (a newer Earshot wrote it, or it names a channel
     /// it does not know). Its line stays in the journal byte for byte; nothing folds it.
     case unknown(type: String)
+    /// `earshot deliver` is about to send `draft` to `channel`; `key` is chosen now and kept for every retry.
+    case deliveryStarted(draft: String, channel: Channel, key: String)
+    /// The platform has it: its id and the link to it.
+    case delivered(draft: String, channel: Channel, platformID: String, url: String?)
+    case deliveryFailed(draft: String, channel: Channel, reason: String, willRetry: Bool, nextTry: Date?)
+    /// A comms officer asked for a failed delivery to be tried again, or pulled it back.
+    case deliveryRetried(draft: String, channel: Channel)
+    case deliveryWithdrawn(draft: String, channel: Channel)
+    /// A comms officer asked for a delivered post to be deleted from the platform; `deliver` did it.
+    case removalRequested(draft: String, channel: Channel)
+    case removed(draft: String, channel: Channel)
     /// `earshot migrate` rewrote the store's files to format `to`; copies of the old files are in `backup`.
     case migrated(from: Int, to: Int, backup: String)
 }

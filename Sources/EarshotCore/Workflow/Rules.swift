@@ -219,6 +219,12 @@ public enum Rules {
         case .withdraw, .hold, .setChannels, .copyDraft:
             return wayOut(request.command, actor: actor, ws: ws, now: now)
 
+        case .startDelivery, .markDelivered, .markDeliveryFailed, .retryDelivery, .withdrawDelivery:
+            return delivery(request.command, actor: actor, ws: ws, now: now)
+
+        case .requestRemoval, .markRemoved:
+            return removal(request.command, actor: actor, ws: ws)
+
         case .requestChanges(let id, let revision, let comment):
             // Who may review is checked before what they wrote, so staff hear the real reason.
             return review(id, revision: revision, actor: actor, ws: ws, verb: "send back") { _ in
@@ -246,13 +252,16 @@ public enum Rules {
         let rule = name.hasPrefix("rule:")
         // `earshot publish` (cron, a timer): only what the gate itself decides.
         let publisher = name == Self.publisherActor
-        guard arrival || rule || publisher else { return nil }
+        // `earshot deliver`: only the delivery events, never a decision about a post.
+        let deliverer = name == Self.delivererActor
+        guard arrival || rule || publisher || deliverer else { return nil }
         let allowed: Bool
         switch request.command {
         case .receive: allowed = arrival
         case .tag, .assign: allowed = rule
         case .triage(_, let to): allowed = rule && [.needsReply, .escalated, .hidden].contains(to)
         case .publish, .expire, .sendBack: allowed = publisher
+        case .startDelivery, .markDelivered, .markDeliveryFailed, .markRemoved: allowed = deliverer
         default: allowed = false
         }
         guard allowed else {

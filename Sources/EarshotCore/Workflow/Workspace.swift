@@ -180,6 +180,78 @@ public struct Workspace: Hashable, Sendable {
                 // Approvals were given for the old channels.
                 draft.approvals = []
             }
+        case .deliveryStarted(let id, let channel, let key):
+            touchDraft(id, event) { draft in
+                if draft.delivery(channel) == nil {
+                    draft.deliveries.append(Delivery(channel: channel, state: .sending, key: key, at: event.at))
+                }
+                draft.updateDelivery(channel) { d in
+                    d.state = .sending
+                    d.attempts += 1
+                    if d.firstTry == nil { d.firstTry = event.at }
+                    d.at = event.at
+                    d.nextTry = nil
+                }
+            }
+        case .delivered(let id, let channel, let platformID, let url):
+            touchDraft(id, event) { draft in
+                draft.updateDelivery(channel) { d in
+                    d.state = .delivered
+                    d.platformID = platformID
+                    d.url = url
+                    d.at = event.at
+                    d.reason = nil
+                    d.willRetry = nil
+                    d.nextTry = nil
+                }
+            }
+        case .deliveryFailed(let id, let channel, let reason, let willRetry, let nextTry):
+            touchDraft(id, event) { draft in
+                draft.updateDelivery(channel) { d in
+                    d.state = .failed
+                    // A person's retry covered one attempt; after another failure they decide again.
+                    if d.retriedBy != nil, d.attempts > 0 { d.retriedBy = nil }
+                    d.reason = reason
+                    d.willRetry = willRetry
+                    d.nextTry = nextTry
+                    d.at = event.at
+                }
+            }
+        case .deliveryRetried(let id, let channel):
+            touchDraft(id, event) { draft in
+                draft.updateDelivery(channel) { d in
+                    d.willRetry = true
+                    d.nextTry = nil
+                    d.retriedBy = event.actor
+                    d.reason = (d.reason ?? "failed") + "; \(event.actor) asked for another try"
+                }
+            }
+        case .deliveryWithdrawn(let id, let channel):
+            touchDraft(id, event) { draft in
+                if draft.delivery(channel) == nil {
+                    draft.deliveries.append(Delivery(channel: channel, state: .withdrawn, key: "", at: event.at))
+                }
+                draft.updateDelivery(channel) { d in
+                    d.state = .withdrawn
+                    d.at = event.at
+                    d.reason = "withdrawn by \(event.actor)"
+                    d.nextTry = nil
+                }
+            }
+        case .removalRequested(let id, let channel):
+            touchDraft(id, event) { draft in
+                draft.updateDelivery(channel) { d in
+                    d.state = .removing
+                    d.reason = "deletion asked by \(event.actor)"
+                }
+            }
+        case .removed(let id, let channel):
+            touchDraft(id, event) { draft in
+                draft.updateDelivery(channel) { d in
+                    d.state = .removed
+                    d.at = event.at
+                }
+            }
         case .refused, .unknown, .migrated:
             break
         }
