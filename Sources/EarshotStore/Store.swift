@@ -63,14 +63,8 @@ public final class Store {
         try applyBatchLocked([request], at: now, mode: .allOrNothing)[0]
     }
 
-    /// How a batch treats a refusal.
-    public enum BatchMode: Sendable {
-        /// The first refusal stops the batch and nothing of it is applied (a sequence
-        /// such as create-then-submit, or approve-for-a-time).
-        case allOrNothing
-        /// Each request stands alone (bulk triage, an import): refused ones are skipped.
-        case each
-    }
+    /// How a batch treats a refusal (see `EarshotCore.BatchMode`).
+    public typealias BatchMode = EarshotCore.BatchMode
 
     /// Decides every request in order on the newest state, under one lock, and appends
     /// all resulting events with one write and one fsync. Returns one result per
@@ -85,40 +79,15 @@ public final class Store {
     }
 
     func applyBatchLocked(_ requests: [Request], at now: Date, mode: BatchMode) throws -> [Result<Event, Refusal>] {
-        // Later requests are judged on the state earlier ones made. The copy happens
-        // on the first fold only, so a single request (a key press) never copies the
-        // whole workspace; the events reach `workspace` itself by the journal read-back.
-        var scratch = workspace
-        var events: [Event] = []
-        var results: [Result<Event, Refusal>] = []
-        for (index, original) in requests.enumerated() {
-            let more = index < requests.count - 1
-            let request = try boundLocked(original)
-            switch Rules.decide(request, in: scratch, at: now) {
-            case .success(let change):
-                let event = Event(seq: scratch.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn, change: change)
-                if more { scratch.apply(event) }
-                events.append(event)
-                results.append(.success(event))
-            case .failure(let refusal):
-                if mode == .allOrNothing {
-                    let refusedEvent = Event(
-                        seq: workspace.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn,
-                        change: .refused(command: request.command.summary, rule: refusal.rule, reason: refusal.message))
-                    // The refusal stands even if it cannot be recorded (a full disk).
-                    try? appendLocked([refusedEvent])
-                    return Array(repeating: .failure(refusal), count: requests.count)
-                }
-                let refusedEvent = Event(
-                    seq: scratch.seq + 1, at: now, actor: request.actor, basedOn: request.basedOn,
-                    change: .refused(command: request.command.summary, rule: refusal.rule, reason: refusal.message))
-                if more { scratch.apply(refusedEvent) }
-                events.append(refusedEvent)
-                results.append(.failure(refusal))
-            }
+        let decision = try Rules.decide(batch: requests, in: workspace, at: now, mode: mode, prepare: boundLocked)
+        if mode == .allOrNothing, decision.results.contains(where: { (try? $0.get()) == nil }) {
+            // The refusal stands even if it cannot be recorded (a full disk).
+            try? appendLocked(decision.events)
+        } else {
+            // The events reach `workspace` itself by the journal read-back.
+            try appendLocked(decision.events)
         }
-        try appendLocked(events)
-        return results
+        return decision.results
     }
 
     /// Picks up events other sessions appended. Returns them, oldest first.

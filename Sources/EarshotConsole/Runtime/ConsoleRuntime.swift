@@ -10,7 +10,7 @@ import Terminal
 public final class ConsoleRuntime {
     public var state: AppState
     private let backend: any TerminalBackend
-    private let store: Store
+    private let store: any StoreSession
     private let clock: @Sendable () -> Date
     private let log: FileLog
     private let session = Presence.currentSession
@@ -24,7 +24,7 @@ public final class ConsoleRuntime {
     private var dirty = true
 
     public init(
-        state: AppState, backend: any TerminalBackend, store: Store,
+        state: AppState, backend: any TerminalBackend, store: any StoreSession,
         clock: @escaping @Sendable () -> Date, log: FileLog = .none
     ) {
         self.log = log
