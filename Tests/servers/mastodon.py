@@ -30,8 +30,6 @@ def call(base, token, method, path, body=None):
 
 
 def main():
-    # A parent's worker thread may have blocked these; the test must be able to stop us.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     lifeline.watch_parent()
     ap = argparse.ArgumentParser()
     ap.add_argument("--mentions", type=int, default=5)

@@ -16,11 +16,10 @@ Test controls, under /_control/:
 """
 import base64
 import json
-import signal
 import threading
 import time
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlparse
 
 import lifeline  # beside this file: stops the server if its test is gone
@@ -257,16 +256,9 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     lifeline.watch_parent()
     Handler.world = World()
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    lifeline.serve(Handler)
 
 
 if __name__ == "__main__":

@@ -16,13 +16,12 @@ a reply to the library's own post). Test controls, under /_control/:
 import argparse
 import base64
 import json
-import signal
 
 import sys
 import threading
 import time
 from datetime import datetime, timedelta, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 from urllib.parse import parse_qs, urlparse
 
 import lifeline  # beside this file: stops the server if its test is gone
@@ -332,21 +331,13 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    # A parent's worker thread may have blocked these; the test must be able to stop us.
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM, signal.SIGINT})
     lifeline.watch_parent()
     ap = argparse.ArgumentParser()
     ap.add_argument("--items", type=int, default=12)
     ap.add_argument("--hostile", action="store_true")
     args = ap.parse_args()
     Handler.world = World(args.items, args.hostile)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    print(server.server_address[1], flush=True)
-    try:
-        server.serve_forever()
-    except KeyboardInterrupt:
-        pass
+    lifeline.serve(Handler)
 
 
 if __name__ == "__main__":
