@@ -47,8 +47,18 @@ import Testing
     @Test func aPostOverAChannelsLengthIsNotPublishedEvenWhenApproved() throws {
         var ws = Fixture.workspace()
         ws.drafts["d-1"]?.revisions[0].text = String(repeating: "Winter reading for all ages. ", count: 11) // 319 characters
-        try apply(.approve(draft: "d-1", revision: 1), by: "priya", to: &ws)
+        // Approved as a store written before approvals checked length would hold it.
+        ws.drafts["d-1"]?.state = .approved
+        ws.drafts["d-1"]?.approvals = ["priya"]
+        ws.drafts["d-1"]?.notes = [ReviewNote(by: "priya", at: Fixture.now, revision: 1, verdict: .approved, text: "")]
         #expect(refusal(decide(.publish(draft: "d-1", files: ["f"]), by: "elena", in: ws))?.rule == "publish.length")
+    }
+
+    @Test func aPostTooLongForAChannelCannotBeApproved() {
+        var ws = Fixture.workspace()
+        ws.drafts["d-1"]?.revisions[0].text = String(repeating: "Winter reading for all ages. ", count: 11) // 319 characters
+        #expect(refusal(decide(.approve(draft: "d-1", revision: 1), by: "priya", in: ws))?.message == "too long for X: 319 of 280; send it back for a shorter text")
+        #expect(refusal(decide(.approveAt(draft: "d-1", revision: 1, at: Fixture.now.addingTimeInterval(3600)), by: "priya", in: ws))?.rule == "review.length")
     }
 
     @Test func aReplyWhoseCommentIsGoneIsNotPublishedAsATopLevelPost() throws {

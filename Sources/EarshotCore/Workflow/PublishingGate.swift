@@ -37,10 +37,7 @@ extension Rules {
             return .sendBack(Refusal("policy.draft-channels", "store.json does not let \(author.login) draft for \(barred.displayName)"))
         }
         if let problem = approvalProblem(draft, author: author, ws: ws) { return .sendBack(problem) }
-        for channel in draft.channels where PostLength.overflow(draft.text, for: channel) > 0 {
-            let count = PostLength.count(draft.text, for: channel)
-            return .sendBack(Refusal("publish.length", "too long for \(channel.displayName): \(count) of \(channel.textLimit ?? 0)"))
-        }
+        if let over = overLength(draft) { return .sendBack(Refusal("publish.length", over)) }
         let blocking = PolicyLint.blocking(ws.config.lint(draft, publishAt: now))
         if let other = blocking.first(where: { $0.rule != "quiet-hours" }) {
             return .sendBack(Refusal("policy.\(other.rule)", "the posting policy blocks this: \(other.message)"))

@@ -141,6 +141,7 @@ public enum Rules {
                 if let block = blockingFindings(draft, ws: ws, now: now).first {
                     return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
                 }
+                if let over = overLength(draft) { return .failure(Refusal("review.length", "\(over); send it back for a shorter text")) }
                 if draft.approvals.contains(actor.login) {
                     let needed = ws.config.approvalsNeeded(for: draft.channels)
                     return .failure(Refusal("review.again", "you already approved \(id); it needs \(needed) different officers"))
@@ -156,6 +157,7 @@ public enum Rules {
                 if let block = blockingFindings(timed, ws: ws, now: now).first {
                     return .failure(Refusal("policy.\(block.rule)", "the posting policy blocks this: \(block.message)"))
                 }
+                if let over = overLength(draft) { return .failure(Refusal("review.length", "\(over); send it back for a shorter text")) }
                 if draft.approvals.contains(actor.login), draft.scheduledFor == at {
                     let needed = ws.config.approvalsNeeded(for: draft.channels)
                     return .failure(Refusal("review.again", "you already approved \(id) for that time; it needs \(needed) different officers"))
@@ -364,6 +366,12 @@ extension Rules {
     /// The blocking policy findings for a draft at the time it would go out: its
     /// scheduled time, or now. Without a time, quiet hours do not block the decision:
     /// the publisher holds the post until they end.
+    /// "too long for X: 461 of 280" for the first channel the text does not fit; nil when it fits all.
+    static func overLength(_ draft: Draft) -> String? {
+        guard let channel = draft.channels.first(where: { PostLength.overflow(draft.text, for: $0) > 0 }) else { return nil }
+        return "too long for \(channel.displayName): \(PostLength.count(draft.text, for: channel)) of \(channel.textLimit ?? 0)"
+    }
+
     static func blockingFindings(_ draft: Draft, ws: Workspace, now: Date) -> [LintFinding] {
         let blocking = PolicyLint.blocking(ws.config.lint(draft, publishAt: draft.scheduledFor ?? now))
         return draft.scheduledFor == nil ? blocking.filter { $0.rule != "quiet-hours" } : blocking
