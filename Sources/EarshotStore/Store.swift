@@ -156,7 +156,7 @@ public final class Store {
             }
             ws = Workspace(
                 config: config, staff: staffFile.staff, seq: snapshot.seq,
-                items: Dictionary(snapshot.items.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                items: ItemTable(keepingFirst: snapshot.items),
                 drafts: Dictionary(snapshot.drafts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
                 rollups: snapshot.rollups,
                 ledger: try snapshot.ledger ?? Store.rebuildLedger(files, upTo: snapshot.seq, items: snapshot.items, drafts: snapshot.drafts))

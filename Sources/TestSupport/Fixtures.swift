@@ -67,7 +67,7 @@ public enum Fixture {
         ]
         var ws = Workspace(
             config: config(demo: demo), staff: staff, seq: 10,
-            items: Dictionary(uniqueKeysWithValues: items.map { ($0.id, $0) }),
+            items: ItemTable(uniqueKeysWithValues: items.map { ($0.id, $0) }),
             drafts: Dictionary(uniqueKeysWithValues: drafts.map { ($0.id, $0) }))
         for id in ws.items.keys { ws.items[id]?.version = 1 }
         for id in ws.drafts.keys { ws.drafts[id]?.version = 1 }

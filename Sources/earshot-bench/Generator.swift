@@ -65,7 +65,7 @@ enum Generator {
                 revisions: [Revision(number: 1, text: "Post number \(i) about our events", author: "aisha", at: now)],
                 state: i % 3 == 0 ? .submitted : .draft, createdAt: now, submittedAt: now, version: 1)
         }
-        return Workspace(config: config, staff: staff, seq: 1, items: items, drafts: drafts)
+        return Workspace(config: config, staff: staff, seq: 1, items: ItemTable(items), drafts: drafts)
     }
 }
 

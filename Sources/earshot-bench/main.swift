@@ -6,6 +6,7 @@ import Terminal
 
 // earshot-bench: times what a person waits for, on generated stores.
 //   earshot-bench [N ...]                      in-process: open-to-first-frame, a cursor move, a durable append
+//   earshot-bench keys [N ...]                 each key through the real loop and file store, per size
 //   earshot-bench generate DIR N               write the pty benchmark's N-item store at DIR
 //   earshot-bench crowd BINARY CONSOLES ITEMS SECONDS   that many idle consoles on one store: CPU, memory
 //   earshot-bench pty [options] [N ...]        the real earshot binary (and neomutt) in a pty:
@@ -80,6 +81,9 @@ if args.first == "crowd" {
 
 if args.first == "analytics" {
     MainActor.assumeIsolated { AnalyticsBench.run(items: args.dropFirst().compactMap(Int.init).first ?? 100_000) }
+} else if args.first == "keys" {
+    let sizes = args.dropFirst().compactMap { Int($0) }
+    MainActor.assumeIsolated { KeyBench.run(sizes: sizes.isEmpty ? [10_000, 100_000] : sizes, repeats: 5) }
 } else if args.first == "ingest" {
     MainActor.assumeIsolated { IngestBench.run(count: args.dropFirst().first.flatMap { Int($0) } ?? 10_000) }
 } else if args.first == "pty" {

@@ -9,7 +9,7 @@ import Testing
     func workspace() -> Workspace {
         let config = StoreConfig(organisation: "T", branches: [Branch(id: "central", name: "Central")],
                                  channels: [ChannelAccount(channel: .x, account: "@t")], timeZone: "Europe/London")
-        var items: [String: InboxItem] = [:]
+        var items: ItemTable = [:]
         let statuses: [ItemStatus] = [.new, .needsReply, .handled, .escalated, .hidden, .replied]
         for i in 0..<30 {
             items["i\(i)"] = InboxItem(

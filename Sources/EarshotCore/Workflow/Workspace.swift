@@ -6,7 +6,7 @@ public struct Workspace: Hashable, Sendable {
     public var config: StoreConfig
     public var staff: [StaffMember]
     public var seq: Int
-    public var items: [String: InboxItem]
+    public var items: ItemTable
     public var drafts: [String: Draft]
     public var rollups: Rollups
     /// Every arrival, reply, broadcast and decision since the store began, for analytics.
@@ -14,7 +14,7 @@ public struct Workspace: Hashable, Sendable {
 
     public init(
         config: StoreConfig, staff: [StaffMember], seq: Int = 0,
-        items: [String: InboxItem] = [:], drafts: [String: Draft] = [:], rollups: Rollups? = nil, ledger: Ledger? = nil
+        items: ItemTable = [:], drafts: [String: Draft] = [:], rollups: Rollups? = nil, ledger: Ledger? = nil
     ) {
         self.config = config
         self.staff = staff
