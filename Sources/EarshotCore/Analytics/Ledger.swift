@@ -47,18 +47,20 @@ public struct Ledger: Hashable, Sendable {
         var published: Bool
     }
 
-    public private(set) var arrivals: [Arrival] = []
-    public private(set) var marks: [Mark] = []
+    // Chunked and sharded: the console shares the ledger with its store, and one
+    // triage must not copy a year of arrivals (see `ChunkedArray`).
+    public private(set) var arrivals = ChunkedArray<Arrival>()
+    public private(set) var marks = ChunkedArray<Mark>()
     var drafts: [String: DraftFacts] = [:]
     /// Arrival index by item id; rebuilt on decoding rather than stored.
-    private var index: [String: Int] = [:]
+    private var index = ShardedTable<Int>()
 
     public init() {}
 
     /// Used by decoding, which stores the fields column by column.
     init(arrivals: [Arrival], marks: [Mark], drafts: [String: DraftFacts]) {
-        self.arrivals = arrivals
-        self.marks = marks
+        self.arrivals = ChunkedArray(arrivals)
+        self.marks = ChunkedArray(marks)
         self.drafts = drafts
         for (i, a) in arrivals.enumerated() { index[a.id] = i }
     }
@@ -152,7 +154,7 @@ public struct Ledger: Hashable, Sendable {
 
     /// Marks in time order after adoption added some out of order.
     mutating func sortMarks() {
-        marks = marks.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element)
+        marks = ChunkedArray(marks.enumerated().sorted { ($0.element.at, $0.offset) < ($1.element.at, $1.offset) }.map(\.element))
     }
 
     private mutating func mark(_ kind: Kind, _ draft: String, _ event: Event) {
