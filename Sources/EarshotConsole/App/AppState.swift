@@ -44,16 +44,19 @@ public struct AppState: Sendable {
     public var search = ""
     /// Inbox rows in display order (ids), rebuilt only when the workspace changes,
     /// so a key press never sorts the whole inbox.
-    public private(set) var inboxOrder: [String] = []
+    public internal(set) var inboxOrder: [String] = []
     public private(set) var draftOrder: [String] = []
     public private(set) var summary: ListeningSummary
     /// Item ids by the item they reply to, for drawing threads without scanning the inbox.
-    public private(set) var replies: [String: [String]] = [:]
-    /// Every item id, newest first: sorted when items arrive, not at each filter or view.
-    private var newestFirst: [String] = []
-    private var newestFirstStale = true
+    public internal(set) var replies: [String: [String]] = [:]
+    /// Every item id, newest first: sorted once at open; arrivals are put in their place.
+    var newestFirst: [String] = []
+    var newestFirstStale = true
+    /// The rows with no filter (newest first, hidden spam out), kept in step while a
+    /// filter is on, so `0` shows them again without a scan; nil when unknown.
+    var allListed: [String]?
     /// `due` must be worked out again for every item (at open, or after an unknown change).
-    private var dueStale = true
+    var dueStale = true
     /// What `/` searches, folded once, built at the first search and kept up to date.
     var searchIndex: SearchIndex?
     /// Started at open, for stores big enough that folding every text takes a while.
@@ -93,10 +96,7 @@ public struct AppState: Sendable {
         let old = workspace
         workspace = ws
         if let events {
-            for case .received(let item) in events.map(\.change) {
-                searchIndex?.add(item)
-                newestFirstStale = true
-            }
+            for case .received(let item) in events.map(\.change) { searchIndex?.add(item) }
             // Only the items an event opened, closed or brought in can change their due date.
             for event in events {
                 switch event.change {
@@ -112,18 +112,16 @@ public struct AppState: Sendable {
             newestFirstStale = true
             dueStale = true
         }
-        // Re-sorting a large inbox is the costly part; skip it when no event can
-        // have added, removed or moved a row.
-        if filter != nil || sortByDue || events.map({ $0.contains(where: Self.changesInboxRows) }) ?? true {
-            if let events, adjustInboxOrder(for: events) {} else { rebuildInboxOrder() }
-        }
+        // Rows follow the items the events touched; a scan of the whole inbox only
+        // when that cannot be done (another order, or a change too big to list).
+        if let events, followRows(events) {} else { rebuildInboxOrder() }
         rebuildDraftOrder()
         if let events {
             summary.update(from: old, to: ws, events: events, now: now)
         } else {
             summary = ListeningSummary(workspace, now: now)
         }
-        if let itemID, let i = inboxOrder.firstIndex(of: itemID) { inbox.index = i }
+        if let itemID, let i = listedRow(of: itemID) { inbox.index = i }
         if let draftID, let i = draftOrder.firstIndex(of: draftID) { drafts.index = i }
         inbox.clamp(count: inboxOrder.count, height: Layout(size: size, focus: focus).inboxRows)
         drafts.clamp(count: draftOrder.count, height: Layout(size: size, focus: focus).draftRows)
@@ -152,47 +150,8 @@ public struct AppState: Sendable {
         summary = ListeningSummary(workspace, now: now)
     }
 
-    static func changesInboxRows(_ event: Event) -> Bool {
-        switch event.change {
-        case .received: true
-        case .triaged(_, let from, let to), .reverted(_, let from, let to, _): from == .hidden || to == .hidden
-        default: false
-        }
-    }
-
-    /// Hiding or unhiding in the plain newest-first list: the rows are taken out or put
-    /// in their place, instead of every item being sorted again. False when only a full
-    /// rebuild will do (a filter, another order, arrivals).
-    private mutating func adjustInboxOrder(for events: [Event]) -> Bool {
-        guard filter == nil, !sortByDue else { return false }
-        var ids: [String] = []
-        for event in events {
-            switch event.change {
-            case .triaged(let id, _, _), .reverted(let id, _, _, _): ids.append(id)
-            case .received: return false
-            default: continue
-            }
-        }
-        for id in ids {
-            guard let item = workspace.items[id] else { continue }
-            // First row that is not newer than the item: where it is, or where it goes.
-            let key = (item.receivedAt, item.id)
-            var low = 0, high = inboxOrder.count
-            while low < high {
-                let mid = (low + high) / 2
-                let other = workspace.items[inboxOrder[mid]].map { ($0.receivedAt, $0.id) } ?? (.distantPast, "")
-                if other > key { low = mid + 1 } else { high = mid }
-            }
-            let present = low < inboxOrder.count && inboxOrder[low] == id
-            let listed = item.status != .hidden && !item.fromLibrary
-            if present, !listed { inboxOrder.remove(at: low) }
-            if !present, listed { inboxOrder.insert(id, at: low) }
-        }
-        return true
-    }
-
     /// One item's due date after it arrived, closed or reopened.
-    private mutating func refreshDue(_ id: String) {
+    mutating func refreshDue(_ id: String) {
         guard let item = workspace.items[id], item.status.isOpen, !item.fromLibrary,
               let minutes = workspace.config.responseTarget(for: item.channel) else {
             due[id] = nil
@@ -229,7 +188,7 @@ public struct AppState: Sendable {
             hours: workspace.config.branch(item.branch)?.hours, calendar: memo?.calendar ?? workspace.config.calendar, memo: memo)
     }
 
-    private mutating func rebuildInboxOrder() {
+    mutating func rebuildInboxOrder() {
         if dueStale {
             rebuildDue()
             dueStale = false
@@ -238,24 +197,17 @@ public struct AppState: Sendable {
             replies = Conversation.replyIndex(workspace)
             newestFirst = workspace.items.values.sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }.map(\.id)
             newestFirstStale = false
+            allListed = nil
         }
-        // Hidden spam and the library's own posts stay out unless a filter asks for hidden.
-        let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
-        var context = FilterContext(me: me, now: now, due: due)
-        // Due states (open time left, per item) only for a filter that asks about them.
-        if filter?.terms.contains(where: { $0.value.contains("overdue") || $0.value.contains("due-soon") }) ?? false {
-            let memo = HoursMemo(calendar: workspace.config.calendar)
-            context.dueStates = due.reduce(into: [:]) { states, pair in
-                if let item = workspace.items[pair.key] { states[pair.key] = dueState(of: item, due: pair.value, memo: memo) }
-            }
-        }
-        let active = filter
-        let keep = { (item: InboxItem) in
-            (item.status != .hidden || showHidden) && !item.fromLibrary && (active?.matches(item, in: context) ?? true)
-        }
+        let keep = listingTest(filter)
         if !sortByDue {
             // Already in order: a filter is one pass, no sort.
+            if filter == nil, let allListed {
+                inboxOrder = allListed
+                return
+            }
             inboxOrder = newestFirst.filter { id in workspace.items[id].map(keep) ?? false }
+            if filter == nil { allListed = inboxOrder }
             return
         }
         // Least time left first; items without a target after, newest first.
@@ -276,11 +228,10 @@ public struct AppState: Sendable {
         filter = newFilter
         viewName = name
         rebuildInboxOrder()
-        inbox.index = keep.flatMap { inboxOrder.firstIndex(of: $0) } ?? 0
-        // A set of the listed ids: `inboxOrder.contains` per selected item was quadratic after `*`.
+        inbox.index = keep.flatMap { listedRow(of: $0) } ?? 0
+        // Each selected row found by halving: `inboxOrder.contains` per item was quadratic after `*`.
         if !selection.isEmpty {
-            let listed = Set(inboxOrder)
-            selection = selection.filter(listed.contains)
+            selection = selection.filter { listedRow(of: $0) != nil }
         }
         inbox.clamp(count: inboxOrder.count, height: Layout(size: size, focus: focus).inboxRows)
     }

@@ -26,6 +26,13 @@ public enum Normaliser {
         return String(out)
     }
 
+    /// `fold`, without the work for what is already folded: printable ASCII with no
+    /// capitals or spaces (tags, logins, branch ids) folds to itself.
+    public static func foldIfNeeded(_ text: String) -> String {
+        let plain = text.utf8.allSatisfy { $0 > 0x20 && $0 < 0x7F && !($0 >= 0x41 && $0 <= 0x5A) }
+        return plain ? text : fold(text)
+    }
+
     /// The folded words of `text`, split on whitespace; empty words dropped.
     public static func words(_ text: String) -> [String] {
         fold(text).split(separator: " ").map(String.init)

@@ -276,6 +276,23 @@ public struct Workspace: Hashable, Sendable {
     }
 }
 
+extension Change {
+    /// The inbox items `Workspace.apply` may change for this event, so a view of the
+    /// inbox can follow a change without scanning every item. Kept beside `apply`:
+    /// no `default`, so a new case has to say whether it touches an item.
+    public var changedItems: [String] {
+        switch self {
+        case .received(let item): [item.id]
+        case .triaged(let id, _, _), .assigned(let id, _), .tagged(let id, _, _), .noted(let id, _), .reverted(let id, _, _, _): [id]
+        case .replyDrafted(let draft, let direct): direct ? draft.inReplyTo.map { [$0] } ?? [] : []
+        case .draftCreated, .revised, .submitted, .approved, .changesRequested, .rejected, .scheduled, .expired,
+             .published, .sentBack, .attached, .withdrawn, .held, .channelsChanged, .refused, .unknown,
+             .deliveryStarted, .delivered, .deliveryFailed, .deliveryRetried, .deliveryWithdrawn,
+             .removalRequested, .removed, .migrated: []
+        }
+    }
+}
+
 extension StoreConfig {
     /// The calendar in which "today" and "this week" are counted.
     public var calendar: Calendar {

@@ -1,0 +1,80 @@
+import EarshotCore
+import Foundation
+
+/// Keeping the inbox's rows in step with the store without scanning it: a triage,
+/// an arrival or a tag moves only the rows of the items it touched, so the cost
+/// of a key does not grow with the inbox.
+extension AppState {
+    /// Whether an item is listed under `filter`: hidden spam and the library's own
+    /// posts stay out unless the filter asks for hidden. `only` limits the due
+    /// states worked out (for `is:overdue`) to the items about to be asked.
+    func listingTest(_ filter: Filter?, only ids: [String]? = nil) -> (InboxItem) -> Bool {
+        let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
+        var context = FilterContext(me: me, now: now, due: due)
+        // Due states (open time left, per item) only for a filter that asks about them.
+        if filter?.terms.contains(where: { $0.value.contains("overdue") || $0.value.contains("due-soon") }) ?? false {
+            let memo = HoursMemo(calendar: workspace.config.calendar)
+            let wanted = ids ?? Array(due.keys)
+            for id in wanted {
+                if let item = workspace.items[id], let at = due[id] { context.dueStates[id] = dueState(of: item, due: at, memo: memo) }
+            }
+        }
+        let matches = filter?.matcher(in: context)
+        return { item in (item.status != .hidden || showHidden) && !item.fromLibrary && (matches?(item) ?? true) }
+    }
+
+    /// Follows `events` in the lists without a scan. False when only a rebuild will
+    /// do: at open, in the order by time left, or for a change too big to list.
+    mutating func followRows(_ events: [Event]) -> Bool {
+        guard !newestFirstStale else { return false }
+        var touched: [String] = []
+        var seen: Set<String> = []
+        for event in events {
+            for id in event.change.changedItems where seen.insert(id).inserted { touched.append(id) }
+            if case .received(let item) = event.change {
+                Self.place(item.id, listed: true, in: &newestFirst, items: workspace.items)
+                if let parent = item.inReplyTo, !(replies[parent]?.contains(item.id) ?? false) { replies[parent, default: []].append(item.id) }
+            }
+        }
+        guard !touched.isEmpty else { return true }
+        guard !sortByDue else { return false }
+        let keep = listingTest(filter, only: touched)
+        let plain = filter == nil ? keep : listingTest(nil)
+        for id in touched {
+            guard let item = workspace.items[id] else { continue }
+            Self.place(id, listed: keep(item), in: &inboxOrder, items: workspace.items)
+            if filter != nil, allListed != nil { Self.place(id, listed: plain(item), in: &allListed!, items: workspace.items) }
+        }
+        if filter == nil { allListed = inboxOrder }
+        return true
+    }
+
+    /// Puts an item's row in its place in a newest-first list, or takes it out.
+    static func place(_ id: String, listed: Bool, in order: inout [String], items: ItemTable) {
+        guard let item = items[id] else { return }
+        let at = row(for: (item.receivedAt, item.id), in: order, items: items)
+        let present = at < order.count && order[at] == id
+        if present, !listed { order.remove(at: at) }
+        if !present, listed { order.insert(id, at: at) }
+    }
+
+    /// The first row of a newest-first list that is not newer than `key`: where
+    /// the item is, or where it goes.
+    static func row(for key: (Date, String), in order: [String], items: ItemTable) -> Int {
+        var low = 0, high = order.count
+        while low < high {
+            let mid = (low + high) / 2
+            let other = items[order[mid]].map { ($0.receivedAt, $0.id) } ?? (.distantPast, "")
+            if other > key { low = mid + 1 } else { high = mid }
+        }
+        return low
+    }
+
+    /// The row an item is listed at, if it is; by halving in the newest-first order.
+    func listedRow(of id: String) -> Int? {
+        guard !sortByDue else { return inboxOrder.firstIndex(of: id) }
+        guard let item = workspace.items[id] else { return nil }
+        let at = Self.row(for: (item.receivedAt, item.id), in: inboxOrder, items: workspace.items)
+        return at < inboxOrder.count && inboxOrder[at] == id ? at : nil
+    }
+}
