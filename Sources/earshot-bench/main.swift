@@ -84,6 +84,7 @@ if args.first == "analytics" {
 } else if args.first == "keys" {
     let sizes = args.dropFirst().compactMap { Int($0) }
     MainActor.assumeIsolated { KeyBench.run(sizes: sizes.isEmpty ? [10_000, 100_000] : sizes, repeats: 5) }
+    exit(0)
 } else if args.first == "ingest" {
     MainActor.assumeIsolated { IngestBench.run(count: args.dropFirst().first.flatMap { Int($0) } ?? 10_000) }
 } else if args.first == "pty" {

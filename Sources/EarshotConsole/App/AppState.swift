@@ -193,12 +193,7 @@ public struct AppState: Sendable {
             rebuildDue()
             dueStale = false
         }
-        if newestFirstStale {
-            replies = Conversation.replyIndex(workspace)
-            newestFirst = workspace.items.values.sorted { ($0.receivedAt, $0.id) > ($1.receivedAt, $1.id) }.map(\.id)
-            newestFirstStale = false
-            allListed = nil
-        }
+        if newestFirstStale { sortEveryItem() }
         let keep = listingTest(filter)
         if !sortByDue {
             // Already in order: a filter is one pass, no sort.
