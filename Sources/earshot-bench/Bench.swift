@@ -40,18 +40,8 @@ enum Bench {
     /// Open the store, build the state and draw the first frame.
     static func firstFrame(_ root: URL) throws -> Double {
         let start = DispatchTime.now()
-        let store = try Store(at: root)
-        let t1 = seconds(since: start)
-        let size = Size(width: 120, height: 40)
-        let state = AppState(workspace: store.workspace, me: store.workspace.member("aisha")!, now: Generator.now, size: size)
-        let t2 = seconds(since: start)
-        let runtime = ConsoleRuntime(state: state, backend: InMemoryBackend(size: size), store: store, clock: { Generator.now })
+        let (_, runtime, _) = try session(root)
         runtime.draw()
-        if ProcessInfo.processInfo.environment["PROBE2"] != nil {
-            for _ in 0..<15 { _ = AppState(workspace: store.workspace, me: store.workspace.member("aisha")!, now: Generator.now, size: size) }
-            exit(0)
-        }
-        if ProcessInfo.processInfo.environment["PROBE"] != nil { print("PROBE store \(ms(t1)) state \(ms(t2 - t1)) draw \(ms(seconds(since: start) - t2))") }
         return seconds(since: start)
     }
 
