@@ -6,7 +6,7 @@ import Terminal
 
 // earshot-bench: times what a person waits for, on generated stores.
 //   earshot-bench [N ...]                      in-process: open-to-first-frame, a cursor move, a durable append
-//   earshot-bench keys [N ...]                 each key through the real loop and file store, per size
+//   earshot-bench keys [N ...] [--only K] [--repeats N]  each key through the real loop and file store, per size
 //   earshot-bench generate DIR N               write the pty benchmark's N-item store at DIR
 //   earshot-bench crowd BINARY CONSOLES ITEMS SECONDS   that many idle consoles on one store: CPU, memory
 //   earshot-bench pty [options] [N ...]        the real earshot binary (and neomutt) in a pty:
@@ -82,8 +82,12 @@ if args.first == "crowd" {
 if args.first == "analytics" {
     MainActor.assumeIsolated { AnalyticsBench.run(items: args.dropFirst().compactMap(Int.init).first ?? 100_000) }
 } else if args.first == "keys" {
-    let sizes = args.dropFirst().compactMap { Int($0) }
-    MainActor.assumeIsolated { KeyBench.run(sizes: sizes.isEmpty ? [10_000, 100_000] : sizes, repeats: 5) }
+    // earshot-bench keys [N ...] [--only NAME-PREFIX] [--repeats N]
+    let rest = Array(args.dropFirst())
+    let only = rest.firstIndex(of: "--only").flatMap { rest.indices.contains($0 + 1) ? rest[$0 + 1] : nil }
+    let repeats = rest.firstIndex(of: "--repeats").flatMap { rest.indices.contains($0 + 1) ? Int(rest[$0 + 1]) : nil } ?? 5
+    let sizes = rest.enumerated().compactMap { i, a in i > 0 && rest[i - 1].hasPrefix("--") ? nil : Int(a) }
+    MainActor.assumeIsolated { KeyBench.run(sizes: sizes.isEmpty ? [10_000, 100_000] : sizes, repeats: repeats, only: only) }
     exit(0)
 } else if args.first == "ingest" {
     MainActor.assumeIsolated { IngestBench.run(count: args.dropFirst().first.flatMap { Int($0) } ?? 10_000) }

@@ -7,7 +7,7 @@
 /// touches.
 public struct ChunkedArray<Element: Hashable & Sendable>: RandomAccessCollection, MutableCollection, Hashable, Sendable,
     ExpressibleByArrayLiteral {
-    @inlinable static var chunkSize: Int { 1024 }
+    @inlinable static var chunkSize: Int { 256 }
 
     @usableFromInline var chunks: [[Element]] = []
     /// How many entries there are.
