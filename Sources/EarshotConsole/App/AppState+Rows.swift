@@ -10,34 +10,33 @@ extension AppState {
     /// states worked out (for `is:overdue`) to the items about to be asked.
     func listingTest(_ filter: Filter?, only ids: [String]? = nil) -> (InboxItem) -> Bool {
         let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
-        var context = FilterContext(me: me, now: now, due: due)
-        // Due states (open time left, per item) only for a filter that asks about them.
-        if filter?.terms.contains(where: { $0.value.contains("overdue") || $0.value.contains("due-soon") }) ?? false {
-            let memo = HoursMemo(calendar: workspace.config.calendar)
-            let wanted = ids ?? Array(due.keys)
-            for id in wanted {
-                if let item = workspace.items[id], let at = due[id] { context.dueStates[id] = dueState(of: item, due: at, memo: memo) }
-            }
-        }
-        let matches = filter?.matcher(in: context)
+        let matches = filter?.matcher(in: filterContext(filter, only: ids))
         return { item in (item.status != .hidden || showHidden) && !item.fromLibrary && (matches?(item) ?? true) }
     }
 
-    /// The one pass over every item at open (or after a change too big to follow):
-    /// the newest-first order, the unfiltered rows and the reply index together.
-    /// Keys are sorted, not items: moving 100,000 whole items costs five times more.
+    /// Who asks, the time, and due dates; due states (open time left, per item)
+    /// only for a filter that asks about them, and only for `ids` when given.
+    func filterContext(_ filter: Filter?, only ids: [String]? = nil) -> FilterContext {
+        var context = FilterContext(me: me, now: now, due: due)
+        if filter?.terms.contains(where: { $0.value.contains("overdue") || $0.value.contains("due-soon") }) ?? false {
+            let memo = HoursMemo(calendar: workspace.config.calendar)
+            for id in ids ?? Array(due.keys) {
+                if let item = workspace.items[id], let at = due[id] { context.dueStates[id] = dueState(of: item, due: at, memo: memo) }
+            }
+        }
+        return context
+    }
+
+    /// At open, or after a change too big to follow: the rows, the unfiltered
+    /// list and the reply index, from every item.
     mutating func sortEveryItem() {
-        var keys: [(at: Double, id: String, listed: Bool)] = []
-        keys.reserveCapacity(workspace.items.count)
+        rows = RowIndex(items: workspace.items)
         var index: [String: [String]] = [:]
         for item in workspace.items.values {
-            keys.append((item.receivedAt.timeIntervalSinceReferenceDate, item.id, item.status != .hidden && !item.fromLibrary))
             if let parent = item.inReplyTo { index[parent, default: []].append(item.id) }
         }
-        keys.sort { $0.at != $1.at ? $0.at > $1.at : $0.id > $1.id }
-        newestFirst = keys.map(\.id)
-        allListed = keys.compactMap { $0.listed ? $0.id : nil }
         replies = index
+        allListed = rows.rows(nil, context: filterContext(nil), item: { _ in nil })
         newestFirstStale = false
     }
 
@@ -50,16 +49,16 @@ extension AppState {
         for event in events {
             for id in event.change.changedItems where seen.insert(id).inserted { touched.append(id) }
             if case .received(let item) = event.change {
-                Self.place(item.id, listed: true, in: &newestFirst, items: workspace.items)
                 if let parent = item.inReplyTo, !(replies[parent]?.contains(item.id) ?? false) { replies[parent, default: []].append(item.id) }
             }
         }
         guard !touched.isEmpty else { return true }
+        let items = workspace.items
+        let present = touched.compactMap { items[$0] }
+        for item in present { rows.upsert(item) }
         guard !sortByDue else { return false }
         let keep = listingTest(filter, only: touched)
         let plain = filter == nil ? keep : listingTest(nil)
-        let items = workspace.items
-        let present = touched.compactMap { items[$0] }
         Self.place(present.map { ($0.id, keep($0)) }, in: &inboxOrder, items: items)
         if filter == nil {
             allListed = inboxOrder

@@ -49,8 +49,9 @@ public struct AppState: Sendable {
     public private(set) var summary: ListeningSummary
     /// Item ids by the item they reply to, for drawing threads without scanning the inbox.
     public internal(set) var replies: [String: [String]] = [:]
-    /// Every item id, newest first: sorted once at open; arrivals are put in their place.
-    var newestFirst: [String] = []
+    /// Every item's listing facts, newest first: sorted once at open; changes and
+    /// arrivals are put in their row. Filters read it instead of the items.
+    var rows = RowIndex()
     var newestFirstStale = true
     /// The rows with no filter (newest first, hidden spam out), kept in step while a
     /// filter is on, so `0` shows them again without a scan; nil when unknown.
@@ -201,7 +202,8 @@ public struct AppState: Sendable {
                 inboxOrder = allListed
                 return
             }
-            inboxOrder = newestFirst.filter { id in workspace.items[id].map(keep) ?? false }
+            let items = workspace.items
+            inboxOrder = rows.rows(filter, context: filterContext(filter), item: { items[$0] })
             if filter == nil { allListed = inboxOrder }
             return
         }
