@@ -9,7 +9,7 @@ import Terminal
 enum Bench {
     static func run(sizes: [Int]) {
         print("earshot-bench: median of repeated runs, release build recommended (swift run -c release earshot-bench)")
-        print("items      load store   open→first frame   cursor move   durable triage append")
+        print("items      load store   state        open→first frame   cursor move   durable triage append")
         for n in sizes {
             let root = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-bench-\(n)-\(getpid())")
             try? FileManager.default.removeItem(at: root)
@@ -19,15 +19,24 @@ enum Bench {
                 let config = try? Generator.demoConfig(seed: URL(fileURLWithPath: "seeds/demo"))
                 try StoreSetup.create(at: root, from: Generator.workspace(items: n, config: config))
                 let load = try median(5) { try loadOnly(root) }
+                let loaded = try Store(at: root)
+                let state = try median(5) { stateOnly(loaded) }
                 let open = try median(5) { try firstFrame(root) }
                 let (store, runtime, backend) = try session(root)
                 let move = try median(3) { try perKey(runtime, backend, count: 200) }
                 let append = try median(3) { try perAppend(store, count: 50) }
-                print(pad("\(n)", 11) + pad(ms(load), 13) + pad(ms(open), 19) + pad(ms(move), 14) + ms(append))
+                print(pad("\(n)", 11) + pad(ms(load), 13) + pad(ms(state), 13) + pad(ms(open), 19) + pad(ms(move), 14) + ms(append))
             } catch {
                 print("\(n): failed: \(error)")
             }
         }
+    }
+
+    /// The console's state built from a store already read: what opening adds to loading.
+    static func stateOnly(_ store: Store) -> Double {
+        let start = DispatchTime.now()
+        _ = AppState(workspace: store.workspace, me: store.workspace.member("aisha")!, now: Generator.now, size: Size(width: 120, height: 40))
+        return seconds(since: start)
     }
 
     /// Read and decode the store files alone.

@@ -59,4 +59,15 @@ import Testing
         #expect(!SearchIndex.narrows(["open", "late"], to: ["late", "open"]))
         #expect(!SearchIndex.narrows([], to: ["a"]))
     }
+
+    /// A build asked to stop stops (the console that wanted it has gone).
+    @Test func aStoppedBuildStopsEarly() {
+        var asked = 0
+        let index = SearchIndex(items: items(5_000), stop: {
+            asked += 1
+            return asked > 2
+        })
+        #expect(index.count == 2_048, "two slices of 1,024, then the stop")
+        #expect(SearchIndex(items: items(5_000)).count == 5_000)
+    }
 }

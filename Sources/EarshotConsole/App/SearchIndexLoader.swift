@@ -4,19 +4,39 @@ import Foundation
 /// Builds the `/` search index on another thread as the console opens, so the first
 /// search does not wait for every item's text to be folded. The index is built from the
 /// items as they were at open; `take` is then brought up to date with later arrivals.
+/// A console gone before the build ends stops it: nothing keeps folding for no one.
 final class SearchIndexLoader: @unchecked Sendable {
-    private let lock = NSCondition()
-    private var built: SearchIndex?
+    /// What the builder thread and the console share; the builder holds only this.
+    private final class Build: @unchecked Sendable {
+        let lock = NSCondition()
+        var index: SearchIndex?
+        var cancelled = false
+
+        var isCancelled: Bool {
+            lock.lock()
+            defer { lock.unlock() }
+            return cancelled
+        }
+    }
+
+    private let build = Build()
 
     init<S: Sequence & Sendable>(items: S) where S.Element == InboxItem {
-        DispatchQueue.global(qos: .utility).async { [self] in
-            let index = SearchIndex(items: items)
+        let build = self.build
+        DispatchQueue.global(qos: .utility).async {
+            let index = SearchIndex(items: items, stop: { build.isCancelled })
             Self.returnScratchMemory()
-            lock.lock()
-            built = index
-            lock.broadcast()
-            lock.unlock()
+            build.lock.lock()
+            if !build.cancelled { build.index = index }
+            build.lock.broadcast()
+            build.lock.unlock()
         }
+    }
+
+    deinit {
+        build.lock.lock()
+        build.cancelled = true
+        build.lock.unlock()
     }
 
     /// The build's scratch (folded words, temporary strings) lived in this thread's malloc
@@ -33,9 +53,9 @@ final class SearchIndexLoader: @unchecked Sendable {
 
     /// The index, waiting for the build if it is still running.
     func take() -> SearchIndex {
-        lock.lock()
-        defer { lock.unlock() }
-        while built == nil { lock.wait() }
-        return built!
+        build.lock.lock()
+        defer { build.lock.unlock() }
+        while build.index == nil { build.lock.wait() }
+        return build.index!
     }
 }

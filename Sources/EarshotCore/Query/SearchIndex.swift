@@ -15,10 +15,15 @@ public struct SearchIndex: Sendable {
     private var frequency = [Int](repeating: 0, count: 256)
     private var last: (words: [String], matches: Set<String>)?
 
-    public init<S: Sequence>(items: S) where S.Element == InboxItem {
+    /// Folds every item; `stop` is asked now and then, and a build it stops is left
+    /// partial (its caller throws it away).
+    public init<S: Sequence>(items: S, stop: () -> Bool = { false }) where S.Element == InboxItem {
         // The memo of folded words lives for the build only, not in the index.
         var folder = Folder()
-        for item in items { add(item, folder: &folder) }
+        for (n, item) in items.enumerated() {
+            if n % 1024 == 0, stop() { return }
+            add(item, folder: &folder)
+        }
     }
 
     public var count: Int { ids.count }
