@@ -61,7 +61,12 @@ public struct AppState: Sendable {
     /// What `/` searches, folded once, built at the first search and kept up to date.
     var searchIndex: SearchIndex?
     /// Started at open, for stores big enough that folding every text takes a while.
-    private var searchLoader: SearchIndexLoader?
+    private var searchLoader: BackgroundBuild<SearchIndex>?
+    /// Every open item's due date, worked out as a big inbox opens; until it is
+    /// ready a row's date is worked out when the row is drawn.
+    private var dueLoader: BackgroundBuild<[String: Date]>?
+    /// Items changed while `dueLoader` was working, whose dates it may have wrong.
+    private var dueMissed: Set<String> = []
     /// When each open item's first reply is due, for items on channels with a target.
     public private(set) var due: [String: Date] = [:]
 
@@ -77,7 +82,12 @@ public struct AppState: Sendable {
         self.theme = theme
         self.keymap = keymap
         self.summary = ListeningSummary(workspace, now: now)
-        if workspace.items.count >= 5_000 { searchLoader = SearchIndexLoader(items: workspace.items.values) }
+        if workspace.items.count >= 5_000 {
+            let items = workspace.items.values
+            let config = workspace.config
+            searchLoader = BackgroundBuild { stop in SearchIndex(items: items, stop: stop) }
+            dueLoader = BackgroundBuild { stop in Self.dueDates(items, config: config, stop: stop) }
+        }
         rebuildOrders()
     }
 
@@ -110,6 +120,8 @@ public struct AppState: Sendable {
         } else {
             searchIndex = nil
             searchLoader = nil
+            dueLoader = nil
+            dueMissed = []
             newestFirstStale = true
             dueStale = true
         }
@@ -153,6 +165,10 @@ public struct AppState: Sendable {
 
     /// One item's due date after it arrived, closed or reopened.
     mutating func refreshDue(_ id: String) {
+        if dueLoader != nil {
+            dueMissed.insert(id)
+            return
+        }
         guard let item = workspace.items[id], item.status.isOpen, !item.fromLibrary,
               let minutes = workspace.config.responseTarget(for: item.channel) else {
             due[id] = nil
@@ -166,20 +182,48 @@ public struct AppState: Sendable {
 
     /// Due dates depend only on when an item arrived, so they are computed once per item.
     private mutating func rebuildDue() {
-        let calendar = workspace.config.calendar
+        dueStale = false
+        if let dueLoader {
+            due = dueLoader.take()
+            self.dueLoader = nil
+            for id in dueMissed { refreshDue(id) }
+            dueMissed = []
+            return
+        }
+        due = Self.dueDates(workspace.items.values, config: workspace.config, known: due)
+    }
+
+    /// Takes the dates worked out at open once they are ready, without waiting.
+    mutating func adoptDueIfReady() {
+        if dueLoader?.isDone ?? false { rebuildDue() }
+    }
+
+    /// Every open item's first-reply due date, reusing `known` ones.
+    static func dueDates(_ items: ItemTable.Values, config: StoreConfig, known: [String: Date] = [:],
+                         stop: () -> Bool = { false }) -> [String: Date] {
+        let calendar = config.calendar
         let memo = HoursMemo(calendar: calendar)
         var result: [String: Date] = [:]
-        for item in workspace.items.values where item.status.isOpen && !item.fromLibrary {
-            guard let minutes = workspace.config.responseTarget(for: item.channel) else { continue }
-            if let known = due[item.id] {
-                result[item.id] = known
+        for (n, item) in items.enumerated() where item.status.isOpen && !item.fromLibrary {
+            if n % 1024 == 0, stop() { break }
+            guard let minutes = config.responseTarget(for: item.channel) else { continue }
+            if let date = known[item.id] {
+                result[item.id] = date
                 continue
             }
-            let hours = workspace.config.branch(item.branch)?.hours
             result[item.id] = ResponseTarget.due(
-                received: item.receivedAt, targetMinutes: minutes, hours: hours, calendar: calendar, memo: memo)
+                received: item.receivedAt, targetMinutes: minutes, hours: config.branch(item.branch)?.hours, calendar: calendar, memo: memo)
         }
-        due = result
+        return result
+    }
+
+    /// An open item's first-reply due date: the one kept, or, while they are still
+    /// being worked out at open, this one now.
+    public func dueDate(of item: InboxItem) -> Date? {
+        guard dueLoader != nil else { return due[item.id] }
+        guard item.status.isOpen, !item.fromLibrary, let minutes = workspace.config.responseTarget(for: item.channel) else { return nil }
+        return ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes,
+                                  hours: workspace.config.branch(item.branch)?.hours, calendar: workspace.config.calendar)
     }
 
     public func dueState(of item: InboxItem, due: Date, memo: HoursMemo? = nil) -> DueState {
@@ -190,10 +234,10 @@ public struct AppState: Sendable {
     }
 
     mutating func rebuildInboxOrder() {
-        if dueStale {
-            rebuildDue()
-            dueStale = false
-        }
+        // At open a big inbox's due dates come from the background; wait for them
+        // only when the order or the filter is about time left.
+        let needsDue = sortByDue || filter?.terms.contains { $0.value.contains("overdue") || $0.value.contains("due-soon") } ?? false
+        if dueStale, needsDue || dueLoader == nil { rebuildDue() }
         if newestFirstStale { sortEveryItem() }
         let keep = listingTest(filter)
         if !sortByDue {

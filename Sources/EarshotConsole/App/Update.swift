@@ -20,6 +20,8 @@ extension AppState {
             let minuteChanged = Int(date.timeIntervalSince1970 / 60) != Int(now.timeIntervalSince1970 / 60)
             now = date
             if minuteChanged { refreshSummary() }
+            // Due dates worked out at open are taken between keys, never waited for.
+            adoptDueIfReady()
             return []
         case .storeChanged(let ws, let events):
             replaceWorkspace(ws, events: events)

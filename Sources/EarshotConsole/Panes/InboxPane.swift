@@ -79,7 +79,7 @@ enum InboxPane {
 
     /// The age column changes style as an open item nears and passes its reply target.
     static func ageRole(_ item: InboxItem, _ state: AppState) -> Theme.Role {
-        guard item.status.isOpen, let due = state.due[item.id] else { return .dim }
+        guard item.status.isOpen, let due = state.dueDate(of: item) else { return .dim }
         switch state.dueState(of: item, due: due) {
         case .onTrack: return .dim
         case .dueSoon: return .statusNeedsReply
@@ -119,7 +119,7 @@ enum InboxPane {
         facts.append(Span("  Assigned: \(item.assignee ?? "nobody")"))
         if !item.tags.isEmpty { facts.append(Span("  Tags: \(item.tags.joined(separator: ", "))")) }
         lines.append(facts)
-        if let due = state.due[item.id], item.status.isOpen {
+        if let due = state.dueDate(of: item), item.status.isOpen {
             let when = due > state.now ? "in \(Age.short(from: state.now, to: due))" : "\(Age.short(from: due, to: state.now)) ago"
             lines += wrapped("First reply due \(when) (opening hours)", ageRole(item, state), width: width)
         }
