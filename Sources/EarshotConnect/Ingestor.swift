@@ -7,7 +7,7 @@ import Foundation
 /// lock, one write and one fsync per batch, arrival rules run on what is new, and
 /// only then the cursor saved, so a crash at any point re-fetches and dedupes.
 public struct Ingestor {
-    public let store: Store
+    public let store: any StoreBackend
     public let actor: String
     public var ownHandles: Set<String>
     public var branch: String?
@@ -20,7 +20,7 @@ public struct Ingestor {
         public var ruleActions = 0
     }
 
-    public init(store: Store, actor: String, ownHandles: Set<String> = [], branch: String? = nil, clock: @escaping () -> Date = { Date() }) {
+    public init(store: any StoreBackend, actor: String, ownHandles: Set<String> = [], branch: String? = nil, clock: @escaping () -> Date = { Date() }) {
         self.store = store
         self.actor = actor
         self.ownHandles = ownHandles

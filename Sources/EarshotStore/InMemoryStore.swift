@@ -7,7 +7,7 @@ import Foundation
 public final class InMemoryStore: StoreSession {
     /// The history and side files that several sessions share.
     public final class Shared: @unchecked Sendable {
-        fileprivate let lock = NSLock()
+        let lock = NSLock()
         fileprivate var base: Workspace
         fileprivate var events: [Event] = []
         fileprivate var wip: [String: WorkInProgress] = [:]
@@ -40,12 +40,21 @@ public final class InMemoryStore: StoreSession {
         guard !requests.isEmpty else { return [] }
         return try shared.lock.withLock {
             catchUp()
-            let decision = try Rules.decide(batch: requests, in: workspace, at: now, mode: mode, prepare: { $0 })
-            shared.events += decision.events
-            catchUp()
-            return decision.results
+            return try applyLocked(requests, at: now, mode: mode)
         }
     }
+
+    /// Decides and records a batch, the shared lock held and this session caught up.
+    func applyLocked(_ requests: [Request], at now: Date, mode: BatchMode) throws -> [Result<Event, Refusal>] {
+        guard !requests.isEmpty else { return [] }
+        let decision = try Rules.decide(batch: requests, in: workspace, at: now, mode: mode, prepare: { $0 })
+        shared.events += decision.events
+        catchUp()
+        return decision.results
+    }
+
+    /// `catchUp` for callers in this module that hold the shared lock.
+    func catchUpLocked() { catchUp() }
 
     @discardableResult
     public func refresh() throws -> [Event] {

@@ -20,7 +20,7 @@ struct Import: ParsableCommand {
     @Option(name: .long, help: "Branch id to route the items to.") var branch: String?
 
     func run() throws {
-        let opened = try openStore(store)
+        let opened = try openBackend(store)
         guard let ch = Channel(rawValue: channel) else { throw UserError("no channel '\(channel)'") }
         guard let data = FileManager.default.contents(atPath: file) else { throw UserError("cannot read \(file)") }
         let arrivals: [Arrival]

@@ -75,7 +75,7 @@ struct Audit: ParsableCommand {
         }
         let events: [Event]
         do {
-            events = try Store(at: location.url).history(since: from)
+            events = try StoreBackends.open(at: location.url).history(since: from)
         } catch {
             throw UserError("\(error)")
         }

@@ -9,13 +9,24 @@ import Terminal
 /// Prints a line that may carry text from outside, neutralised for the terminal.
 func say(_ text: String) { print(Sanitizer.clean(text)) }
 
+/// The file store itself, for verbs about its files (accounts, fetch cursors, the outbox).
 func openStore(_ flag: String?) throws -> Store {
     let location = StoreSetup.location(flag: flag, environment: ProcessInfo.processInfo.environment)
     do { return try Store(at: location.url) } catch { throw UserError("\(error)") }
 }
 
+/// The store as the domain verbs see it: through `StoreBackend`, whatever keeps it.
+func openBackend(_ flag: String?) throws -> any StoreBackend {
+    let location = StoreSetup.location(flag: flag, environment: ProcessInfo.processInfo.environment)
+    return try openBackend(at: location.url)
+}
+
+func openBackend(at root: URL) throws -> any StoreBackend {
+    do { return try StoreBackends.open(at: root) } catch { throw UserError("\(error)") }
+}
+
 /// Arrival rules that cannot run are named before anything arrives (they would do nothing).
-func warnAboutRules(_ store: Store) {
+func warnAboutRules(_ store: any StoreSession) {
     let ws = store.workspace
     for rule in ws.config.arrivalRules ?? [] {
         for problem in rule.problems(in: ws.config, staff: ws.staff) { say("store.json arrivalRules: \(problem)") }
@@ -49,7 +60,7 @@ struct Receive: ParsableCommand {
     var branch: String?
 
     func run() throws {
-        let opened = try openStore(store)
+        let opened = try openBackend(store)
         warnAboutRules(opened)
         let data = FileHandle.standardInput.readDataToEndOfFile()
         let (arrivals, problems) = JSONLines.parse(data)

@@ -52,8 +52,7 @@ struct ReportVerb: ParsableCommand {
             root = try DemoCopy.make(from: seed)
         }
         defer { if demo { try? FileManager.default.removeItem(at: root) } }
-        let opened: Store
-        do { opened = try Store(at: root) } catch { throw UserError("\(error)") }
+        let opened = try openBackend(at: root)
         let ws = opened.workspace
         let now = Clock.forStore(demo: DemoCopy.recognise(root))()
         let period = try interval(ws.config, now: now)

@@ -21,7 +21,7 @@ struct RulesCommand: ParsableCommand {
         @Option(name: .long, help: ArgumentHelp("The store directory.", valueName: "path")) var store: String?
 
         func run() throws {
-            let opened = try openStore(store)
+            let opened = try openBackend(store)
             let ws = opened.workspace
             let rules = ws.config.arrivalRules ?? []
             if rules.isEmpty { say("store.json has no arrivalRules"); return }
