@@ -128,7 +128,8 @@ public struct AppState: Sendable {
         // Rows follow the items the events touched; a scan of the whole inbox only
         // when that cannot be done (another order, or a change too big to list).
         if let events, followRows(events) {} else { rebuildInboxOrder() }
-        rebuildDraftOrder()
+        // A triage leaves the drafts as they were: no need to sort them again.
+        if events?.contains(where: { $0.change.touchesDrafts }) ?? true { rebuildDraftOrder() }
         if let events {
             summary.update(from: old, to: ws, events: events, now: now)
         } else {

@@ -293,6 +293,21 @@ extension Change {
     }
 }
 
+extension Change {
+    /// Whether `Workspace.apply` may change a draft for this event (no `default`,
+    /// as for `changedItems`), so the drafts pane is sorted again only then.
+    public var touchesDrafts: Bool {
+        switch self {
+        case .draftCreated, .revised, .submitted, .approved, .changesRequested, .rejected, .replyDrafted, .scheduled,
+             .expired, .published, .sentBack, .attached, .withdrawn, .held, .channelsChanged,
+             .deliveryStarted, .delivered, .deliveryFailed, .deliveryRetried, .deliveryWithdrawn, .removalRequested, .removed:
+            true
+        case .received, .triaged, .assigned, .tagged, .noted, .reverted, .refused, .unknown, .migrated:
+            false
+        }
+    }
+}
+
 extension StoreConfig {
     /// The calendar in which "today" and "this week" are counted.
     public var calendar: Calendar {
