@@ -104,29 +104,31 @@ public struct RowIndex: Sendable {
             }
         }
         let rest = itemTerms.isEmpty ? nil : Filter(terms: itemTerms).matcher(in: context)
-        var out: [String] = []
-        for i in ids.indices {
-            if fromLibrary[i] || (status[i] == hidden && !showHidden) { continue }
-            var keep = true
-            for term in columnTerms where keep {
-                let value: Bool
-                switch term.column {
-                case .status: value = term.table[Int(status[i])]
-                case .channel: value = term.table[Int(channel[i])]
-                case .branch: value = term.table[Int(branch[i])]
-                case .assignee: value = term.table[Int(assignee[i])]
-                case .statusAndAssignee: value = term.table[Int(status[i]) * names.count + Int(assignee[i])]
-                case .tags:
+        // One term at a time over the rows still in, each a tight loop over one column
+        // (per row and term, a loop over terms retained their tables: twice as slow).
+        var left: [Int] = []
+        left.reserveCapacity(ids.count)
+        for i in ids.indices where !fromLibrary[i] && (showHidden || status[i] != hidden) { left.append(i) }
+        let width = names.count
+        for term in columnTerms {
+            let table = term.table, negated = term.negated
+            switch term.column {
+            case .status: left.removeAll { table[Int(status[$0])] == negated }
+            case .channel: left.removeAll { table[Int(channel[$0])] == negated }
+            case .branch: left.removeAll { table[Int(branch[$0])] == negated }
+            case .assignee: left.removeAll { table[Int(assignee[$0])] == negated }
+            case .statusAndAssignee: left.removeAll { table[Int(status[$0]) * width + Int(assignee[$0])] == negated }
+            case .tags:
+                left.removeAll { i in
                     let t = tags[i]
                     // A tag beyond the 63 that have bits: ask the item.
-                    value = t >> UInt64(Self.otherTags) != 0 ? item(ids[i]).map(term.test) ?? false : tagMatch(term.table, t)
+                    let value = t >> UInt64(Self.otherTags) != 0 ? item(ids[i]).map(term.test) ?? false : tagMatch(table, t)
+                    return value == negated
                 }
-                keep = value != term.negated
             }
-            if keep, let rest { keep = item(ids[i]).map(rest) ?? false }
-            if keep { out.append(ids[i]) }
         }
-        return out
+        if let rest { left.removeAll { !(item(ids[$0]).map(rest) ?? false) } }
+        return left.map { ids[$0] }
     }
 
     enum Column { case status, channel, branch, assignee, tags, statusAndAssignee }
