@@ -70,7 +70,7 @@ struct Open: ParsableCommand {
         let (me, notes) = try Identity.resolve(in: opened.workspace, demo: marker, actAs: actAs, storePath: root.path)
         let clock = Clock.forStore(demo: marker)
         try MainActor.assumeIsolated {
-            try ConsoleLaunch(store: opened, me: me, clock: clock, notes: notes, theme: theme, ascii: ascii).run()
+            try ConsoleLaunch(me: me, clock: clock, notes: notes, theme: theme, ascii: ascii).run(opened)
         }
         if marker != nil {
             print("The demo store is kept at \(root.path); open it again with: \(Relaunch.command(store: root.path, environment: env))")
