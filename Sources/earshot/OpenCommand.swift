@@ -62,7 +62,6 @@ struct Open: ParsableCommand {
         let opened: Store
         do {
             opened = try Store(at: root)
-            try opened.compactIfNeeded(now: Date())
         } catch {
             throw UserError("\(error)")
         }

@@ -34,7 +34,6 @@ struct Shell: ParsableCommand {
         let opened: Store
         do {
             opened = try Store(at: root)
-            try opened.compactIfNeeded(now: Date())
         } catch {
             throw UserError("\(error)")
         }
