@@ -40,7 +40,8 @@ public final class StoreWatch {
         ownFile = Presence.fileName(ownSession)
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return nil }
-        rootWatch = inotify_add_watch(descriptor, root, Self.rootEvents | UInt32(IN_ONLYDIR) | UInt32(IN_DONT_FOLLOW))
+        // The store's own path may be a link (as it may be for every other use of it); sessions/ may not.
+        rootWatch = inotify_add_watch(descriptor, root, Self.rootEvents | UInt32(IN_ONLYDIR))
         // Fully made from here on: deinit closes the descriptor.
         guard rootWatch >= 0 else { return nil }
         watchSessions()

@@ -50,6 +50,7 @@ struct ConsoleLaunch {
             } catch {
                 throw UserError("Cannot start the terminal: \(error)")
             }
+            Signals.wakeOnWindowChange()
             // No colours at all: only attributes can carry meaning.
             if backend.capabilities.colors == 0 { chosenTheme = .monochrome }
             var state = AppState(

@@ -9,12 +9,13 @@ import Testing
 /// Issue 13, goal 5: the store works on its own thread, so the keyboard never waits
 /// for it; and goal 4: others' changes arrive through the store's watch, not polling.
 @MainActor @Suite struct StoreThreadTests {
-    func console(_ temp: TemporaryStore, as login: String = "aisha", watching: Bool = true) throws -> (ConsoleRuntime, PipeBackend, StoreThread) {
+    func console(_ temp: TemporaryStore, as login: String = "aisha", watching: Bool = true,
+                 fallbackSeconds: Double = 3_600) throws -> (ConsoleRuntime, PipeBackend, StoreThread) {
         let store = try Store(at: temp.root)
         let backend = PipeBackend()
         let state = AppState(workspace: store.workspace, me: store.workspace.member(login)!, now: Fixture.now, size: backend.size)
-        // Others' changes must come through the watch: the fallback would take an hour.
-        guard let thread = StoreThread(store: store, session: "test:\(login)", watching: watching, fallbackSeconds: 3_600) else {
+        // By default others' changes must come through the watch: the fallback would take an hour.
+        guard let thread = StoreThread(store: store, session: "test:\(login)", watching: watching, fallbackSeconds: fallbackSeconds) else {
             throw StoreError.io(file: "a pipe", operation: "make", errno: EMFILE)
         }
         let started = Date()
@@ -73,5 +74,13 @@ import Testing
         let reopened = try temp.open()
         #expect(reopened.workspace.items["i-1"]?.status == .handled)
         #expect(try reopened.workInProgress(for: "aisha")?.text == "not lost")
+    }
+
+    @Test func withoutAWatchTheThreadLooksNowAndThen() throws {
+        let temp = try TemporaryStore()
+        let (runtime, _, _) = try console(temp, watching: false, fallbackSeconds: 0.05)
+        defer { runtime.finish() }
+        _ = try temp.open().apply(Request(.triage(item: "i-2", to: .handled), by: "ben", basedOn: 1), at: Fixture.now)
+        #expect(turn(runtime) { runtime.state.workspace.items["i-2"]?.status == .handled }, "the change never arrived")
     }
 }

@@ -98,7 +98,10 @@ public final class ConsoleRuntime {
         if let input = backend.inputDescriptor {
             let sources = [input] + [worker.wakeDescriptor, Signals.wakeDescriptor].compactMap { $0 }
             let ready = waiter.wait(for: sources, timeoutMilliseconds: timeout)
-            if ready.contains(input) {
+            // A signal: a stop (the loop ends below) or a resize (ncurses has a KEY_RESIZE for us).
+            let signalled = Signals.wakeDescriptor.map(ready.contains) ?? false
+            if signalled { Signals.drain() }
+            if ready.contains(input) || signalled {
                 while let key = backend.readKey(timeoutMilliseconds: 0) { keys.append(key) }
             }
         } else if let key = backend.readKey(timeoutMilliseconds: timeout) {

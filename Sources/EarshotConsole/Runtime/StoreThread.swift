@@ -66,6 +66,10 @@ public final class StoreThread: StoreWorker, @unchecked Sendable {
     }
 
     private func loop() {
+        // Signals go to the loop's thread, whose poll they must interrupt.
+        var all = sigset_t()
+        sigfillset(&all)
+        pthread_sigmask(SIG_BLOCK, &all, nil)
         let watch = watching ? desk.store.watch(ownSession: session) : nil
         if watch == nil {
             log.write("not watching the store (no inotify, or its limit is reached): looking for changes every \(fallbackMilliseconds) ms")
