@@ -10,7 +10,7 @@ import Testing
 /// for it; and goal 4: others' changes arrive through the store's watch, not polling.
 @MainActor @Suite struct StoreThreadTests {
     func console(_ temp: TemporaryStore, as login: String = "aisha", watching: Bool = true,
-                 fallbackSeconds: Double = 3_600) throws -> (ConsoleRuntime, PipeBackend, StoreThread) {
+                 fallbackSeconds: Double = 3_600, frozen: Bool = false) throws -> (ConsoleRuntime, PipeBackend, StoreThread) {
         let store = try Store(at: temp.root)
         let backend = PipeBackend()
         let state = AppState(workspace: store.workspace, me: store.workspace.member(login)!, now: Fixture.now, size: backend.size)
@@ -20,7 +20,7 @@ import Testing
         }
         let started = Date()
         let runtime = ConsoleRuntime(state: state, backend: backend, storeThread: thread,
-                                     clock: { Fixture.now.addingTimeInterval(Date().timeIntervalSince(started)) })
+                                     clock: { frozen ? Fixture.now : Fixture.now.addingTimeInterval(Date().timeIntervalSince(started)) })
         runtime.start()
         return (runtime, backend, thread)
     }
@@ -82,5 +82,18 @@ import Testing
         defer { runtime.finish() }
         _ = try temp.open().apply(Request(.triage(item: "i-2", to: .handled), by: "ben", basedOn: 1), at: Fixture.now)
         #expect(turn(runtime) { runtime.state.workspace.items["i-2"]?.status == .handled }, "the change never arrived")
+    }
+
+    @Test func keysTypedRightBehindARequestWaitForItsAnswer() throws {
+        let temp = try TemporaryStore()
+        // A frozen clock: however long the disk takes, it is never "too long", so the
+        // second `d` must wait for the first one's answer (and the cursor it moves).
+        let (runtime, backend, _) = try console(temp, frozen: true)
+        defer { runtime.finish() }
+        backend.type([.char("d"), .char("d")])
+        #expect(turn(runtime) { runtime.state.workspace.items["i-2"]?.status == .handled })
+        #expect(runtime.state.workspace.items["i-1"]?.status == .handled)
+        #expect(try temp.journalLines().count == 2, "one triage each, no refusal")
+        #expect(runtime.state.message?.text.contains("since you loaded it") == false)
     }
 }

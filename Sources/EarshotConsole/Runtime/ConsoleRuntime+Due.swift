@@ -62,7 +62,7 @@ extension ConsoleRuntime {
     /// What the status line says while the store keeps us waiting: nothing for the
     /// first moments, then who holds the lock (or that we are saving).
     func noticeText(now: Date) -> String? {
-        guard let oldest = pending.first else { return nil }
+        guard let oldest = pending.first?.at else { return nil }
         if let wait = lockWait, now.timeIntervalSince(wait.since) >= noticeDelay {
             guard let holder = wait.holder else {
                 return "Waiting for the store: another program holds its lock (\(Int(now.timeIntervalSince(wait.since))) s so far)"
@@ -73,9 +73,9 @@ extension ConsoleRuntime {
         return now.timeIntervalSince(oldest) >= noticeDelay ? "Saving…" : nil
     }
 
-    /// When the notice next appears or changes (its seconds count up).
+    /// When the notice next appears or changes (its seconds count up); held keys go then too.
     func noticeDeadline(now: Date) -> Date? {
-        guard let oldest = pending.first else { return nil }
+        guard let oldest = pending.first?.at else { return nil }
         if let wait = lockWait {
             let shows = wait.since.addingTimeInterval(noticeDelay)
             if now < shows { return shows }

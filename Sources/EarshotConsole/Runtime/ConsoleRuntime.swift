@@ -23,8 +23,11 @@ public final class ConsoleRuntime {
     public private(set) var wakeups = 0
     /// Something the screen shows has changed since the last frame; an idle console draws nothing.
     var dirty = true
-    /// When each job handed to the store was handed over, oldest first, until it is done.
-    var pending: [Date] = []
+    /// When each job handed to the store was handed over, oldest first, until it is
+    /// done; and whether it changes the store (requests) or only side files.
+    var pending: [(at: Date, changes: Bool)] = []
+    /// Keys typed while requests are on their way, not yet handed to `update`.
+    var typeAhead: [Key] = []
     /// Since when the oldest job waits for another writer's lock, and who holds it.
     var lockWait: (holder: LockHolder?, since: Date)?
     /// The notice the runtime put in the status line, and what it covered.
@@ -37,7 +40,8 @@ public final class ConsoleRuntime {
     let saveDelay: TimeInterval = 0.3
     /// Presence is published this long after it settles, so holding `j` writes once.
     let presenceDelay: TimeInterval = 0.3
-    /// A write that takes longer than this says so in the status line.
+    /// A write that takes longer than this says so in the status line; until then
+    /// the keys typed behind it wait for its answer (see `keysMayGo`).
     let noticeDelay: TimeInterval = 0.2
 
     /// With the store worked inline: every job is done before `send` returns (tests).
@@ -109,9 +113,13 @@ public final class ConsoleRuntime {
             keys.append(key)
         }
         wakeups += 1
+        typeAhead += keys
         // `now` stays current for the keys; the screen changes only when the minute turns.
         send(.tick(clock()))
-        for key in keys {
+        // Answers first: the keys typed behind a request may be waiting for them.
+        absorbReplies()
+        while !typeAhead.isEmpty, keysMayGo() {
+            let key = typeAhead.removeFirst()
             if !send(key == .resize ? .resize(backend.size) : .key(key)) { return false }
         }
         absorbReplies()
@@ -172,8 +180,18 @@ public final class ConsoleRuntime {
     }
 
     func submit(_ job: StoreJob) {
-        pending.append(clock())
+        if case .apply = job { pending.append((clock(), true)) } else { pending.append((clock(), false)) }
         worker.submit(job)
+    }
+
+    /// Whether the next key typed may be handled now. Behind a request still on its
+    /// way it waits for the answer, as it would have in a loop that did the request
+    /// itself: `d d` marks two items, not the first one twice. But never for long: once
+    /// the store has kept us `noticeDelay`, keys go on (the status line says why the
+    /// answer is late), and a request made meanwhile may be refused as stale, saying so.
+    func keysMayGo() -> Bool {
+        guard let oldest = pending.first(where: \.changes) else { return true }
+        return clock().timeIntervalSince(oldest.at) >= noticeDelay
     }
 
     /// Turns whatever the store has replied into messages and feeds them through.
