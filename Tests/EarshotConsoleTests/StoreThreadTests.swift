@@ -96,4 +96,15 @@ import Testing
         #expect(try temp.journalLines().count == 2, "one triage each, no refusal")
         #expect(runtime.state.message?.text.contains("since you loaded it") == false)
     }
+
+    @Test func aPromptAnswerIsDrawnInTheSameFrameAsItsKey() throws {
+        let temp = try TemporaryStore()
+        let (runtime, backend, _) = try console(temp, frozen: true)
+        defer { runtime.finish() }
+        #expect(turn(runtime) { runtime.state.presences.isEmpty && runtime.pending.isEmpty })
+        let frames = backend.screen.drawCount
+        backend.type([.char("d")])
+        #expect(turn(runtime) { backend.text().contains("Marked handled: Sam Lee on X") })
+        #expect(backend.screen.drawCount == frames + 1, "a frame before the answer and another after it")
+    }
 }
