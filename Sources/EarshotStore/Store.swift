@@ -9,7 +9,9 @@ public final class Store {
     /// Things worth telling the user that did not stop the store opening.
     public internal(set) var warnings: [String] = []
 
-    private let lock: FileLock
+    let lock: FileLock
+    /// This session's presence files, each held locked while the session lives.
+    let presenceFiles = PresenceFiles()
     /// Events folded into `workspace` since the last `takeNewEvents()`.
     private var unseen: [Event] = []
     /// Set when more arrived than is worth listing; the reader then rebuilds from scratch.

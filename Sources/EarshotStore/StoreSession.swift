@@ -22,6 +22,18 @@ public protocol StoreSession: AnyObject {
     func publish(_ presence: Presence) throws
     func presences(excluding session: String, now: Date) -> [Presence]
     func withdraw(session: String)
+
+    /// Something to wait on for others' changes instead of polling; nil: poll.
+    func watch(ownSession: String) -> StoreWatch?
+    /// Hears each time a write must wait for another writer (see `Store`).
+    func observeLockWaits(_ observer: @escaping (LockHolder?) -> Void)
+}
+
+extension StoreSession {
+    /// Stores with nothing to watch are polled.
+    public func watch(ownSession: String) -> StoreWatch? { nil }
+    /// Stores without a lock between processes never wait for one.
+    public func observeLockWaits(_ observer: @escaping (LockHolder?) -> Void) {}
 }
 
 extension Store: StoreSession {}

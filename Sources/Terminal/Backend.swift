@@ -24,4 +24,12 @@ public protocol TerminalBackend: AnyObject {
     var isConnected: Bool { get }
     /// Hands the terminal back and stops the process until it is continued.
     func suspend()
+    /// The descriptor that becomes readable when a key may be waiting, so a loop can
+    /// wait for keys and other things at once (poll) and then read with timeout 0.
+    /// Nil for backends that are their own wait (`readKey` with the loop's timeout).
+    var inputDescriptor: Int32? { get }
+}
+
+extension TerminalBackend {
+    public var inputDescriptor: Int32? { nil }
 }

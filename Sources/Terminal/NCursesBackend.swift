@@ -119,6 +119,9 @@ public final class NCursesBackend: TerminalBackend {
         return keys.next(timeoutMilliseconds: timeoutMilliseconds)
     }
 
+    /// Standard input: the loop polls it beside the store's descriptors.
+    public var inputDescriptor: Int32? { STDIN_FILENO }
+
     /// False once the terminal has gone (its window closed, the connection dropped)
     /// even if no SIGHUP came: reads then fail at once, so the loop must stop.
     public var isConnected: Bool {

@@ -9,7 +9,6 @@ import Terminal
 /// call on the main actor: build and run it inside `MainActor.assumeIsolated`.
 @MainActor
 struct ConsoleLaunch {
-    var store: Store
     var me: StaffMember
     var clock: @Sendable () -> Date
     /// Said in the status line at start, after the store's own warnings.
@@ -17,7 +16,8 @@ struct ConsoleLaunch {
     var theme: String?
     var ascii = false
 
-    func run() throws {
+    /// `store` is handed over: it ends up owned by the console's store thread.
+    func run(_ store: sending Store) throws {
         let env = ProcessInfo.processInfo.environment
         let resources = Resources.locate(environment: env)
         // NO_COLOR (any non-empty value) wins over --theme: https://no-color.org
@@ -50,6 +50,7 @@ struct ConsoleLaunch {
             } catch {
                 throw UserError("Cannot start the terminal: \(error)")
             }
+            Signals.wakeOnWindowChange()
             // No colours at all: only attributes can carry meaning.
             if backend.capabilities.colors == 0 { chosenTheme = .monochrome }
             var state = AppState(
@@ -72,7 +73,13 @@ struct ConsoleLaunch {
             }
             let log = FileLog.standard(environment: env)
             log.write("opened \(store.files.root.path) as \(me.login) (\(me.role.rawValue))")
-            let runtime = ConsoleRuntime(state: state, backend: backend, store: store, clock: clock, log: log)
+            // From here on the store belongs to its own thread; the loop owns the state.
+            store.lockHolderLogin = me.login
+            guard let storeThread = StoreThread(store: store, log: log) else {
+                backend.shutdown()
+                throw UserError("Cannot start the console: no pipe could be made (too many open files?)")
+            }
+            let runtime = ConsoleRuntime(state: state, backend: backend, storeThread: storeThread, clock: clock, log: log)
             runtime.run()
             backend.shutdown()
             log.write(Signals.stopRequested ? "stopped by a signal" : "quit")

@@ -17,7 +17,7 @@ struct Earshot: ParsableCommand {
         version: version,
         subcommands: [
             Open.self, Init.self, Fsck.self, Publish.self, Audit.self, Keys.self, Shell.self,
-            Verify.self, SignCheckpoint.self, Migrate.self, ReportVerb.self,
+            Verify.self, SignCheckpoint.self, Migrate.self, Compact.self, ReportVerb.self,
             Receive.self, Fetch.self, Accounts.self, Import.self, RulesCommand.self, Deliver.self,
         ],
         defaultSubcommand: Open.self

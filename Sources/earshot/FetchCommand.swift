@@ -42,6 +42,7 @@ struct Fetch: ParsableCommand {
                     say("\(acct.name): \(error)")
                 }
             }
+            opened.compactAfterTimerVerb()
             if let every {
                 Thread.sleep(forTimeInterval: TimeInterval(max(10, every)))
                 _ = try? opened.refresh()

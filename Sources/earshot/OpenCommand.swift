@@ -62,7 +62,6 @@ struct Open: ParsableCommand {
         let opened: Store
         do {
             opened = try Store(at: root)
-            try opened.compactIfNeeded(now: Date())
         } catch {
             throw UserError("\(error)")
         }
@@ -70,7 +69,7 @@ struct Open: ParsableCommand {
         let (me, notes) = try Identity.resolve(in: opened.workspace, demo: marker, actAs: actAs, storePath: root.path)
         let clock = Clock.forStore(demo: marker)
         try MainActor.assumeIsolated {
-            try ConsoleLaunch(store: opened, me: me, clock: clock, notes: notes, theme: theme, ascii: ascii).run()
+            try ConsoleLaunch(me: me, clock: clock, notes: notes, theme: theme, ascii: ascii).run(opened)
         }
         if marker != nil {
             print("The demo store is kept at \(root.path); open it again with: \(Relaunch.command(store: root.path, environment: env))")

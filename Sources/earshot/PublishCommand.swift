@@ -42,6 +42,8 @@ struct Publish: ParsableCommand {
         for line in report.waiting { print(TerminalSafe.line("waiting \(line)")) }
         for line in report.refused { print(TerminalSafe.line("refused \(line)")) }
         if report.published.isEmpty && report.expired.isEmpty && report.sentBack.isEmpty && report.waiting.isEmpty { print("nothing due") }
+        // The timer's turn, not a person's: a long journal is compacted here, never on opening.
+        opened.compactAfterTimerVerb()
         if !report.refused.isEmpty { throw ExitCode(1) }
     }
 }

@@ -34,7 +34,6 @@ struct Shell: ParsableCommand {
         let opened: Store
         do {
             opened = try Store(at: root)
-            try opened.compactIfNeeded(now: Date())
         } catch {
             throw UserError("\(error)")
         }
@@ -49,7 +48,7 @@ struct Shell: ParsableCommand {
         // A real store: real time; a demo block is never honoured here.
         let notes = opened.workspace.config.demo == nil ? [] : [Identity.ignoredDemoBlock]
         try MainActor.assumeIsolated {
-            try ConsoleLaunch(store: opened, me: me, clock: { Date() }, notes: notes).run()
+            try ConsoleLaunch(me: me, clock: { Date() }, notes: notes).run(opened)
         }
     }
 

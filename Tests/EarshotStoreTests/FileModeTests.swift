@@ -52,7 +52,7 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let found = modes(under: root)
         #expect(found[".lock"] == 0o660, ".lock is made by init, shared with the group")
-        for name in ["store.json", "staff.json", "snapshot.json", "journal.jsonl", "archive/events.jsonl", "sessions/h_1.json"] {
+        for name in ["store.json", "staff.json", "snapshot.json", "journal.jsonl", "archive/events.jsonl", "sessions/h_1.json", ".lock-holder"] {
             #expect(found[name] == 0o660, "\(name) is \(String(found[name] ?? 0, radix: 8))")
         }
         #expect(found["wip/aisha.json"] == 0o600)

@@ -33,11 +33,31 @@ import Testing
         let now = Date()
         try a.publish(Presence(login: "aisha", session: "h:1", item: "i-1", replying: true, updatedAt: now))
         try b.publish(Presence(login: "ben", session: "h:2", item: "i-2", replying: false, updatedAt: now))
-        try b.publish(Presence(login: "old", session: "h:3", item: "i-3", replying: false, updatedAt: now.addingTimeInterval(-60)))
+        // A session whose process ended without withdrawing: its lock went with it.
+        do {
+            let gone = try temp.open()
+            try gone.publish(Presence(login: "gone", session: "h:3", item: "i-3", replying: false, updatedAt: now))
+            withExtendedLifetime(gone) {
+                #expect(b.presences(excluding: "h:2", now: now).map(\.login) == ["aisha", "gone"], "alive while its store is open")
+            }
+        }
+        // A file nobody holds (left by a killed session, or written by hand) counts for nothing.
+        let sessions = temp.root.appendingPathComponent("sessions")
+        try Data(#"{"login":"ghost","session":"h:4","replying":false,"updatedAt":"2026-11-29T09:00:00Z"}"#.utf8)
+            .write(to: sessions.appendingPathComponent("h_4.json"))
         let seenByB = b.presences(excluding: "h:2", now: now)
         #expect(seenByB.map(\.login) == ["aisha"])
         #expect(seenByB.first?.replying == true)
         a.withdraw(session: "h:1")
         #expect(b.presences(excluding: "h:2", now: now).isEmpty)
+    }
+
+    @Test func anIdleSessionStaysPresentWithoutWritingAgain() throws {
+        let temp = try TemporaryStore()
+        let a = try temp.open()
+        try a.publish(Presence(login: "aisha", session: "h:1", item: "i-1", replying: false, updatedAt: Fixture.now))
+        // Long after it was written: no heartbeat, the lock alone says it is alive.
+        let later = Fixture.now.addingTimeInterval(3_600)
+        #expect(try temp.open().presences(excluding: "h:9", now: later).map(\.login) == ["aisha"])
     }
 }

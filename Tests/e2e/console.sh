@@ -176,10 +176,32 @@ test_two_sessions_see_each_other_within_a_second() {
     keys two q
 }
 
+test_opening_never_compacts_the_timer_verbs_do() {
+    local store; store=$(demo_store)
+    python3 -c '
+import json
+for i in range(5000):
+    print(json.dumps({"channel": "mastodon", "id": "many-%d" % i, "handle": "@jo@ex.social", "text": "hello %d" % i, "time": "2026-11-27T10:00:00Z"}))
+' > "$WORK/many.jsonl"
+    "$EARSHOT" receive --store "$store" < "$WORK/many.jsonl" >/dev/null
+    local before; before=$(wc -l < "$store/journal.jsonl")
+    check "the journal is past the threshold ($before)" [ "$before" -ge 5000 ]
+    start c "$EARSHOT --store $store"
+    wait_for c "1 Inbox"
+    keys c q
+    wait_for c "EXITED:0"
+    check "opening left the journal alone" [ "$(wc -l < "$store/journal.jsonl")" -eq "$before" ]
+    "$EARSHOT" publish --store "$store" > "$WORK/publish.txt"
+    check "publish compacted it" grep -q "compacted [0-9]* journal events into snapshot.json" "$WORK/publish.txt"
+    check "the journal starts again empty" [ ! -s "$store/journal.jsonl" ]
+    check "compact --if-needed has nothing to do" grep -q "nothing to do" <<<"$("$EARSHOT" compact --store "$store" --if-needed)"
+    "$EARSHOT" fsck --store "$store" >/dev/null
+}
+
 test_version_and_help_name_every_verb() {
     "$EARSHOT" --version | grep -qE '^[0-9]+\.[0-9]+\.[0-9]+$'
     local help; help=$("$EARSHOT" --help)
-    for verb in open init fsck; do grep -q "  $verb" <<<"$help"; done
+    for verb in open init fsck compact; do grep -q "  $verb" <<<"$help"; done
     "$EARSHOT" help open | grep -q -- "--demo"
 }
 

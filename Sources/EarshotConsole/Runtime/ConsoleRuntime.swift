@@ -4,56 +4,130 @@ import Foundation
 import Terminal
 
 /// Runs the loop: input and time become messages, `update` makes effects, effects
-/// reach the store, and the screen is redrawn from the state. The only place where
-/// the console does I/O.
+/// go to the store's worker, its replies come back as messages, and the screen is
+/// redrawn from the state. The only place where the console does I/O.
+///
+/// The loop sleeps in poll(2) on the terminal, the store worker's doorbell and the
+/// signal pipe, with a timeout to the next thing due (the minute turning, the unsent
+/// reply's save, presence, a notice). An idle console wakes once a minute.
 @MainActor
 public final class ConsoleRuntime {
     public var state: AppState
-    private let backend: any TerminalBackend
-    private let store: any StoreSession
-    private let clock: @Sendable () -> Date
-    private let log: FileLog
-    private let session = Presence.currentSession
-    private var lastPoll = Date.distantPast
-    private var lastPresence: (item: String?, replying: Bool, at: Date)?
-    /// How often the store is checked for other sessions' events.
-    private let pollInterval: TimeInterval = 0.4
-    /// A half-written reply reaches the disk this long after the last key stroke.
-    private let saveDelay: TimeInterval = 0.3
+    let backend: any TerminalBackend
+    let worker: any StoreWorker
+    let waiter: any LoopWaiter
+    let clock: @Sendable () -> Date
+    let log: FileLog
+    var session: String { worker.session }
+    /// Times the loop woke up from a wait: a test proves an idle console sleeps.
+    public private(set) var wakeups = 0
     /// Something the screen shows has changed since the last frame; an idle console draws nothing.
-    private var dirty = true
+    var dirty = true
+    /// When each job handed to the store was handed over, oldest first, until it is
+    /// done; and whether it changes the store (requests) or only side files.
+    var pending: [(at: Date, changes: Bool)] = []
+    /// Keys typed while requests are on their way, not yet handed to `update`.
+    var typeAhead: [Key] = []
+    /// Since when the oldest job waits for another writer's lock, and who holds it.
+    var lockWait: (holder: LockHolder?, since: Date)?
+    /// The notice the runtime put in the status line, and what it covered.
+    var notice: (text: String, covered: StatusMessage?)?
+    /// What other sessions were last told about us, and when to tell them next.
+    var presenceSent: PresenceSpot?
+    var presenceDue: Date?
 
-    public init(
+    /// A half-written reply reaches the disk this long after the last key stroke.
+    let saveDelay: TimeInterval = 0.3
+    /// Presence is published this long after it settles, so holding `j` writes once.
+    let presenceDelay: TimeInterval = 0.3
+    /// A write that takes longer than this says so in the status line; until then
+    /// the keys typed behind it wait for its answer (see `keysMayGo`).
+    let noticeDelay: TimeInterval = 0.2
+
+    /// With the store worked inline: every job is done before `send` returns (tests).
+    public convenience init(
         state: AppState, backend: any TerminalBackend, store: any StoreSession,
         clock: @escaping @Sendable () -> Date, log: FileLog = .none
     ) {
-        self.log = log
+        self.init(state: state, backend: backend, worker: InlineStoreWorker(store: store, session: Presence.currentSession, log: log),
+                  clock: clock, log: log)
+    }
+
+    /// With the store on its own thread, as the console runs for real.
+    public convenience init(
+        state: AppState, backend: any TerminalBackend, storeThread: StoreThread,
+        clock: @escaping @Sendable () -> Date, log: FileLog = .none, waiter: any LoopWaiter = PollWaiter()
+    ) {
+        self.init(state: state, backend: backend, worker: storeThread, clock: clock, log: log, waiter: waiter)
+    }
+
+    init(state: AppState, backend: any TerminalBackend, worker: any StoreWorker, clock: @escaping @Sendable () -> Date,
+         log: FileLog, waiter: any LoopWaiter = PollWaiter()) {
         self.state = state
         self.backend = backend
-        self.store = store
+        self.worker = worker
         self.clock = clock
+        self.log = log
+        self.waiter = waiter
     }
 
     /// Runs until the person quits, a signal (hang-up, terminate) asks us to stop, or
-    /// the terminal goes away without one. Either way an unsent reply is saved first.
+    /// the terminal goes away without one. Either way pending writes finish and an
+    /// unsent reply is saved first.
     public func run() {
-        if let wip = try? store.workInProgress(for: state.me.login) { send(.restore(wip)) }
-        draw()
+        start()
         while !Signals.stopRequested && backend.isConnected {
-            if let key = backend.readKey(timeoutMilliseconds: 100) {
-                if !send(key == .resize ? .resize(backend.size) : .key(key)) { break }
-            }
-            let now = clock()
-            if now.timeIntervalSince(lastPoll) >= pollInterval {
-                lastPoll = now
-                poll()
-                _ = send(.tick(now))
-            }
-            saveWorkIfDue(force: false)
-            if dirty { draw() }
+            if !step() { break }
         }
-        saveWorkIfDue(force: true)
-        store.withdraw(session: session)
+        finish()
+    }
+
+    /// What the loop does before its first wait: the unsent reply, others, the first frame.
+    public func start() {
+        submit(.restoreWork(login: state.me.login))
+        submit(.follow)
+        presenceDue = clock()
+        absorbReplies()
+        doWhatIsDue()
+        draw()
+    }
+
+    /// One turn of the loop: waits for a key, a reply from the store, a signal or the
+    /// next thing due (at most `maxWaitMilliseconds`), then does what came. False: quit.
+    @discardableResult
+    public func step(maxWaitMilliseconds: Int? = nil) -> Bool {
+        var timeout = millisecondsToNextDeadline()
+        if let cap = maxWaitMilliseconds { timeout = timeout < 0 ? cap : min(timeout, cap) }
+        var keys: [Key] = []
+        if let input = backend.inputDescriptor {
+            let sources = [input] + [worker.wakeDescriptor, Signals.wakeDescriptor].compactMap { $0 }
+            let ready = waiter.wait(for: sources, timeoutMilliseconds: timeout)
+            // A signal: a stop (the loop ends below) or a resize (ncurses has a KEY_RESIZE for us).
+            let signalled = Signals.wakeDescriptor.map(ready.contains) ?? false
+            if signalled { Signals.drain() }
+            if ready.contains(input) || signalled {
+                while let key = backend.readKey(timeoutMilliseconds: 0) { keys.append(key) }
+            }
+        } else if let key = backend.readKey(timeoutMilliseconds: timeout) {
+            // A backend without a descriptor is its own wait (the in-memory terminal).
+            keys.append(key)
+        }
+        wakeups += 1
+        typeAhead += keys
+        // `now` stays current for the keys; the screen changes only when the minute turns.
+        send(.tick(clock()))
+        // Answers first: the keys typed behind a request may be waiting for them.
+        absorbReplies()
+        while !typeAhead.isEmpty, keysMayGo() {
+            let key = typeAhead.removeFirst()
+            if !send(key == .resize ? .resize(backend.size) : .key(key)) { return false }
+        }
+        absorbReplies()
+        doWhatIsDue()
+        // While a request's answer is due any moment, one frame with it beats two
+        // (before and after): fewer bytes down a slow link, as when the loop wrote itself.
+        if dirty, keysMayGo() { draw() }
+        return true
     }
 
     /// Feeds one message through `update` and carries out its effects. False means quit.
@@ -74,83 +148,85 @@ public final class ConsoleRuntime {
                     return false
                 case .suspend:
                     saveWorkIfDue(force: true)
+                    waitForPendingJobs()
                     backend.suspend()
                 case .send(let requests):
-                    queue += apply(requests)
+                    // Triage of several items: each stands alone. Anything else is a
+                    // sequence (create then submit): all of it or none.
+                    let mode: BatchMode = requests.allSatisfy { AppState.isTriage($0.command) } ? .each : .allOrNothing
+                    submit(.apply(requests, at: clock(), mode: mode))
+                    queue += messages(from: worker.takeReplies())
                 case .saveWork(let wip):
-                    save(wip)
+                    submit(.saveWork(wip))
                 case .clearWork:
-                    store.clearWorkInProgress(for: state.me.login)
+                    submit(.clearWork(login: state.me.login))
                 }
             }
         }
         return true
     }
 
-    /// Applies requests in order. The answers go in before the new workspace, so
-    /// `update` can still see what each change replaced (for undo).
-    private func apply(_ requests: [Request]) -> [Msg] {
-        // Triage of several items: each stands alone. Anything else is a sequence
-        // (create then submit): all of it or none.
-        let mode: Store.BatchMode = requests.allSatisfy { AppState.isTriage($0.command) } ? .each : .allOrNothing
-        do {
-            let results = try store.applyBatch(requests, at: clock(), mode: mode)
-            let answers = zip(requests, results).map { Answer($0, $1) }
-            return [.commandsFinished(answers), .storeChanged(store.workspace, events: store.takeNewEvents())]
-        } catch {
-            log.write("could not apply \(requests.map(\.command.summary)) for \(requests.first?.actor ?? "?"): \(error)")
-            let text = (error as? StoreError)?.short ?? "\(error)"
-            return [.commandsFinished([]), .storeChanged(store.workspace, events: store.takeNewEvents()), .storeFailed(text)]
-        }
-    }
-
-    /// Picks up other sessions' events and whereabouts; a damaged journal is reported, not fatal.
+    /// Asks the store for others' events and whereabouts now. The loop needs no such
+    /// call (it is told); tests and stores with nothing to watch do.
     public func poll() {
-        do {
-            if try !store.refresh().isEmpty {
-                _ = send(.storeChanged(store.workspace, events: store.takeNewEvents()))
+        submit(.follow)
+        absorbReplies()
+    }
+
+    /// Pending writes finish, the unsent reply is saved, and we leave the others.
+    public func finish() {
+        saveWorkIfDue(force: true)
+        submit(.withdraw(session: session))
+        waitForPendingJobs()
+        worker.stop()
+    }
+
+    func submit(_ job: StoreJob) {
+        if case .apply = job { pending.append((clock(), true)) } else { pending.append((clock(), false)) }
+        worker.submit(job)
+    }
+
+    /// Whether the next key typed may be handled now. Behind a request still on its
+    /// way it waits for the answer, as it would have in a loop that did the request
+    /// itself: `d d` marks two items, not the first one twice. But never for long: once
+    /// the store has kept us `noticeDelay`, keys go on (the status line says why the
+    /// answer is late), and a request made meanwhile may be refused as stale, saying so.
+    func keysMayGo() -> Bool {
+        guard let oldest = pending.first(where: \.changes) else { return true }
+        return clock().timeIntervalSince(oldest.at) >= noticeDelay
+    }
+
+    /// Turns whatever the store has replied into messages and feeds them through.
+    func absorbReplies() {
+        for msg in messages(from: worker.takeReplies()) { send(msg) }
+        updateNotice()
+    }
+
+    /// The answers go in before the new workspace, so `update` can still see what
+    /// each change replaced (for undo).
+    private func messages(from replies: [StoreReply]) -> [Msg] {
+        var out: [Msg] = []
+        for reply in replies {
+            switch reply {
+            case .restored(let wip): out.append(.restore(wip))
+            case .applied(let answers, let ws, let events): out += [.commandsFinished(answers), .storeChanged(ws, events: events)]
+            case .notApplied(let text, let ws, let events): out += [.commandsFinished([]), .storeChanged(ws, events: events), .storeFailed(text)]
+            case .changed(let ws, let events): out.append(.storeChanged(ws, events: events))
+            case .presences(let others): if others != state.presences { out.append(.presence(others)) }
+            case .followFailed(let text):
+                state.message = StatusMessage("Could not read others' changes: \(text)", .warning)
+                dirty = true
+            case .workNotSaved(let text):
+                state.message = StatusMessage("Could not save your unsent reply: \(text)", .warning)
+                dirty = true
+            case .lockBusy(let holder):
+                lockWait = (holder, clock())
+            case .done:
+                if !pending.isEmpty { pending.removeFirst() }
+                lockWait = nil
             }
-        } catch {
-            log.write("could not follow the journal: \(error)")
-            state.message = StatusMessage("Could not read others' changes: \(error)", .warning)
-            dirty = true
         }
-        publishPresence()
-        let others = store.presences(excluding: session, now: Date())
-        if others != state.presences { _ = send(.presence(others)) }
-    }
-
-    /// Tells other sessions which item we are on and whether we are replying to it.
-    /// Presence runs on the wall clock, whatever the demo clock says.
-    private func publishPresence() {
-        let item = state.composer?.item ?? (state.focus == .inbox ? state.selectedItem?.id : nil)
-        let replying = state.composer != nil && state.mode == .compose
-        let now = Date()
-        if let last = lastPresence, last.item == item, last.replying == replying, now.timeIntervalSince(last.at) < 4 { return }
-        do {
-            try store.publish(Presence(login: state.me.login, session: session, item: item, replying: replying, updatedAt: now))
-            lastPresence = (item, replying, now)
-        } catch {
-            log.write("could not publish presence: \(error)")
-        }
-    }
-
-    private func saveWorkIfDue(force: Bool) {
-        guard let composer = state.composer, let since = composer.unsavedSince else { return }
-        let now = clock()
-        guard force || now.timeIntervalSince(since) >= saveDelay else { return }
-        save(state.workInProgress(composer))
-        _ = send(.workSaved(now))
-    }
-
-    private func save(_ wip: WorkInProgress) {
-        do {
-            try store.saveWorkInProgress(wip)
-        } catch {
-            log.write("could not save the unsent reply: \(error)")
-            state.message = StatusMessage("Could not save your unsent reply: \((error as? StoreError)?.short ?? "\(error)")", .warning)
-            dirty = true
-        }
+        return out
     }
 
     public func draw() {
