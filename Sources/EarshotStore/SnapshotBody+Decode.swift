@@ -1,0 +1,126 @@
+import EarshotCore
+
+extension SnapshotBody {
+    /// Where each section of a body lies: head and drafts, the ledger, then each
+    /// chunk of items with its count. Read first, in order; cheap.
+    struct Layout: Sendable {
+        var head: Range<Int>
+        var ledger: Range<Int>
+        var chunks: [(bytes: Range<Int>, items: Int)]
+        var itemCount: Int { chunks.reduce(0) { $0 + $1.items } }
+
+        init(_ file: [UInt8], range: Range<Int>) throws {
+            (head, ledger, chunks) = try file.withUnsafeBufferPointer { buffer in
+                var r = ByteReader(buffer, from: range.lowerBound, to: range.upperBound)
+                var sections: [Range<Int>] = []
+                for _ in 0..<2 {
+                    let n = try r.count()
+                    sections.append(r.position..<r.position + n)
+                    try r.skip(n)
+                }
+                let total = try r.count(minimumSize: 0)
+                let count = try r.count(minimumSize: 2)
+                var sizes: [(items: Int, bytes: Int)] = []
+                for _ in 0..<count { sizes.append((try r.count(minimumSize: 0), try r.count(minimumSize: 0))) }
+                guard sizes.reduce(0, { $0 + $1.items }) == total else { throw r.damaged("item chunks do not add up") }
+                var at = r.position
+                var chunks: [(Range<Int>, Int)] = []
+                for size in sizes {
+                    // Every item takes more than a byte: a count beyond that is damage, not a reason to reserve memory.
+                    guard size.bytes <= range.upperBound - at, size.items <= size.bytes else { throw r.damaged("an item chunk runs past the end") }
+                    chunks.append((at..<at + size.bytes, size.items))
+                    at += size.bytes
+                }
+                guard at == range.upperBound else { throw r.damaged("bytes after the last chunk") }
+                return (sections[0], sections[1], chunks)
+            }
+        }
+    }
+
+    /// Decodes `file[range]`. Throws `ByteReader.Damaged` (or a checksum mismatch) on any damage.
+    ///
+    /// Two tasks, one a core. The first decodes items chunk by chunk from the front,
+    /// each straight into the id table (which one thread must fill; an array in between
+    /// would cost as much again in copies and fresh memory). The second checks the
+    /// XXH64 of the whole, decodes the drafts and the ledger, then takes chunks from
+    /// the back until the two meet; its items join the table at the end.
+    static func decode(_ file: [UInt8], range: Range<Int>, checksum: UInt64) throws -> OpenedSnapshot {
+        let layout = try Layout(file, range: range)
+        @Sendable func read<T>(_ span: Range<Int>, _ body: (inout ByteReader) throws -> T) throws -> T {
+            try file.withUnsafeBufferPointer { buffer in
+                var r = ByteReader(buffer, from: span.lowerBound, to: span.upperBound)
+                let value = try body(&r)
+                guard r.isAtEnd else { throw r.damaged("bytes left over in a section") }
+                return value
+            }
+        }
+        @Sendable func items(_ chunk: Int, _ each: (InboxItem) -> Void) throws {
+            try read(layout.chunks[chunk].bytes) { r in
+                for _ in 0..<layout.chunks[chunk].items { each(try r.item()) }
+            }
+        }
+        // Only a snapshot without a ledger needs its items in order (to rebuild one).
+        let withoutLedger = layout.ledger.isEmpty || file[layout.ledger.lowerBound] == 0
+        let claims = ChunkClaims(count: layout.chunks.count)
+        let halves = Parallel.map(2) { task -> Result<(OpenedSnapshot, tail: [Int: [InboxItem]]), any Error> in
+            Result {
+                var part = OpenedSnapshot()
+                var tail: [Int: [InboxItem]] = [:]
+                if task == 0 {
+                    part.items.reserveCapacity(layout.itemCount)
+                    if withoutLedger { part.orderedItems = [] }
+                    while let chunk = claims.takeFront() {
+                        try items(chunk) { item in
+                            part.orderedItems?.append(item)
+                            part.keepFirst(item)
+                        }
+                    }
+                    return (part, tail)
+                }
+                let found = file.withUnsafeBytes { WordHash.hash(UnsafeRawBufferPointer(rebasing: $0[range])) }
+                guard found == checksum else { throw ChecksumMismatch() }
+                try read(layout.head) { r in
+                    part.version = try r.int()
+                    part.seq = try r.int()
+                    part.head = try r.optionalString()
+                    part.rollups = try r.optional { try $0.rollups() }
+                    part.orderedDrafts = try r.array { try $0.draft() }
+                }
+                part.drafts = Store.keyed(part.orderedDrafts) { $0.id }
+                part.ledger = try read(layout.ledger) { r in try r.optional { try $0.ledger() } }
+                while let chunk = claims.takeBack() {
+                    var list: [InboxItem] = []
+                    list.reserveCapacity(layout.chunks[chunk].items)
+                    try items(chunk) { list.append($0) }
+                    tail[chunk] = list
+                }
+                return (part, tail)
+            }
+        }
+        // The checksum's task first: a body that fails it is damage, whatever decoded.
+        var (opened, tail) = try halves[1].get()
+        let (front, _) = try halves[0].get()
+        opened.items = front.items
+        opened.orderedItems = front.orderedItems
+        // The chunks taken from the back come after every chunk taken from the front.
+        for chunk in tail.keys.sorted() {
+            for item in tail[chunk]! {
+                opened.orderedItems?.append(item)
+                opened.keepFirst(item)
+            }
+        }
+        return opened
+    }
+}
+
+struct ChecksumMismatch: Error, CustomStringConvertible {
+    var description: String { "the checksum does not match the contents" }
+}
+
+extension OpenedSnapshot {
+    /// Adds `item` under its id unless one is there: of two items with one id the
+    /// first stays, as when the JSON is read.
+    mutating func keepFirst(_ item: InboxItem) {
+        if let first = items.updateValue(item, forKey: item.id) { items[first.id] = first }
+    }
+}
