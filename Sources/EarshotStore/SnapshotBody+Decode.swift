@@ -9,9 +9,9 @@ extension SnapshotBody {
         var chunks: [(bytes: Range<Int>, items: Int)]
         var itemCount: Int { chunks.reduce(0) { $0 + $1.items } }
 
-        init(_ file: [UInt8], range: Range<Int>) throws {
-            (head, ledger, chunks) = try file.withUnsafeBufferPointer { buffer in
-                var r = ByteReader(buffer, from: range.lowerBound, to: range.upperBound)
+        init(_ file: FileBytes, range: Range<Int>) throws {
+            (head, ledger, chunks) = try {
+                var r = ByteReader(file.buffer, from: range.lowerBound, to: range.upperBound)
                 var sections: [Range<Int>] = []
                 for _ in 0..<2 {
                     let n = try r.count()
@@ -33,7 +33,7 @@ extension SnapshotBody {
                 }
                 guard at == range.upperBound else { throw r.damaged("bytes after the last chunk") }
                 return (sections[0], sections[1], chunks)
-            }
+            }()
         }
     }
 
@@ -44,15 +44,13 @@ extension SnapshotBody {
     /// would cost as much again in copies and fresh memory). The second checks the
     /// XXH64 of the whole, decodes the drafts and the ledger, then takes chunks from
     /// the back until the two meet; its items join the table at the end.
-    static func decode(_ file: [UInt8], range: Range<Int>, checksum: UInt64) throws -> OpenedSnapshot {
+    static func decode(_ file: FileBytes, range: Range<Int>, checksum: UInt64) throws -> OpenedSnapshot {
         let layout = try Layout(file, range: range)
         @Sendable func read<T>(_ span: Range<Int>, _ body: (inout ByteReader) throws -> T) throws -> T {
-            try file.withUnsafeBufferPointer { buffer in
-                var r = ByteReader(buffer, from: span.lowerBound, to: span.upperBound)
-                let value = try body(&r)
-                guard r.isAtEnd else { throw r.damaged("bytes left over in a section") }
-                return value
-            }
+            var r = ByteReader(file.buffer, from: span.lowerBound, to: span.upperBound)
+            let value = try body(&r)
+            guard r.isAtEnd else { throw r.damaged("bytes left over in a section") }
+            return value
         }
         @Sendable func items(_ chunk: Int, _ each: (InboxItem) -> Void) throws {
             try read(layout.chunks[chunk].bytes) { r in
@@ -60,7 +58,7 @@ extension SnapshotBody {
             }
         }
         // Only a snapshot without a ledger needs its items in order (to rebuild one).
-        let withoutLedger = layout.ledger.isEmpty || file[layout.ledger.lowerBound] == 0
+        let withoutLedger = layout.ledger.isEmpty || file.buffer[layout.ledger.lowerBound] == 0
         let claims = ChunkClaims(count: layout.chunks.count)
         let halves = Parallel.map(2) { task -> Result<(OpenedSnapshot, tail: [Int: [InboxItem]]), any Error> in
             Result {
@@ -77,7 +75,7 @@ extension SnapshotBody {
                     }
                     return (part, tail)
                 }
-                let found = file.withUnsafeBytes { WordHash.hash(UnsafeRawBufferPointer(rebasing: $0[range])) }
+                let found = WordHash.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: file.buffer[range])))
                 guard found == checksum else { throw ChecksumMismatch() }
                 try read(layout.head) { r in
                     part.version = try r.int()

@@ -108,10 +108,11 @@ enum SnapshotCache {
         guard size >= headerSize, size <= headerSize + 2 * Int(identity.size) + (1 << 20) else {
             return (nil, .damaged("has an impossible size (\(size) bytes)"))
         }
-        guard let file = readExactly(fd: fd, count: size) else { return (nil, .damaged("could not be read whole")) }
-        let header = file.withUnsafeBytes { raw in (0..<headerSize / 8).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) } }
+        guard let file = FileBytes(fd: fd, count: size) else { return (nil, .damaged("could not be read whole")) }
+        let raw = UnsafeRawBufferPointer(file.buffer)
+        let header = (0..<headerSize / 8).map { UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: $0 * 8, as: UInt64.self)) }
         guard header[0] == magic else { return (nil, .damaged("is not a snapshot cache")) }
-        guard header[13] == file.withUnsafeBytes({ WordHash.hash(UnsafeRawBufferPointer(rebasing: $0[0..<104])) }) else {
+        guard header[13] == WordHash.hash(UnsafeRawBufferPointer(rebasing: raw[0..<104])) else {
             return (nil, .damaged("its header fails its checksum"))
         }
         guard header[1] == formatVersion, header[2] == BinarySchema.fingerprint else {
@@ -146,25 +147,5 @@ enum SnapshotCache {
     /// Removes the cache, so that no cache describes a snapshot about to be replaced.
     static func remove(_ files: StoreFiles) {
         unlink(url(files).path)
-    }
-
-    private static func readExactly(fd: Int32, count: Int) -> [UInt8]? {
-        var failed = false
-        let bytes = [UInt8](unsafeUninitializedCapacity: count) { buffer, initialized in
-            var done = 0
-            while done < count {
-                let n = pread(fd, buffer.baseAddress! + done, count - done, off_t(done))
-                if n < 0, errno == EINTR { continue }
-                if n <= 0 { break }
-                done += n
-            }
-            if done < count {
-                // Whatever was not read is zeroed, then the whole is dropped.
-                buffer.baseAddress!.advanced(by: done).initialize(repeating: 0, count: count - done)
-                failed = true
-            }
-            initialized = count
-        }
-        return failed ? nil : bytes
     }
 }

@@ -112,7 +112,7 @@ import Testing
         let snapshot = SnapshotFile(version: 2, seq: ws.seq, items: ws.items.values.sorted { $0.id < $1.id },
                                     drafts: ws.drafts.values.sorted { $0.id < $1.id }, rollups: ws.rollups, head: "abc", ledger: ws.ledger)
         let body = SnapshotBody.encode(snapshot)
-        let back = try SnapshotBody.decode(body, range: 0..<body.count, checksum: WordHash.hash(body))
+        let back = try SnapshotBody.decode(FileBytes(copying: body), range: 0..<body.count, checksum: WordHash.hash(body))
         #expect(back.items == ws.items)
         #expect(back.drafts == ws.drafts)
         #expect(back.orderedDrafts == snapshot.drafts)
@@ -129,7 +129,7 @@ import Testing
         list.append(twin)
         let big = SnapshotFile(version: 2, seq: 1, items: list, drafts: [], rollups: nil, head: nil, ledger: nil)
         let bigBody = SnapshotBody.encode(big)
-        let bigBack = try SnapshotBody.decode(bigBody, range: 0..<bigBody.count, checksum: WordHash.hash(bigBody))
+        let bigBack = try SnapshotBody.decode(FileBytes(copying: bigBody), range: 0..<bigBody.count, checksum: WordHash.hash(bigBody))
         #expect(bigBack.items == OpenedSnapshot(big).items)
         #expect(bigBack.items == many.items)
         #expect(bigBack.orderedItems == list)
@@ -250,13 +250,13 @@ import Testing
                 var bytes = body
                 bytes[position] = replacement
                 // Must either throw or decode something; never crash or read out of bounds.
-                _ = try? SnapshotBody.decode(bytes, range: 0..<bytes.count, checksum: WordHash.hash(bytes))
+                _ = try? SnapshotBody.decode(FileBytes(copying: bytes), range: 0..<bytes.count, checksum: WordHash.hash(bytes))
             }
         }
         for length in 0..<body.count {
             let cut = Array(body[0..<length])
             #expect(throws: (any Error).self, "a body cut to \(length) bytes decoded") {
-                try SnapshotBody.decode(cut, range: 0..<cut.count, checksum: WordHash.hash(cut))
+                try SnapshotBody.decode(FileBytes(copying: cut), range: 0..<cut.count, checksum: WordHash.hash(cut))
             }
         }
     }
