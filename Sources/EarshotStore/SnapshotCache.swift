@@ -133,6 +133,9 @@ enum SnapshotCache {
     static func save(_ snapshot: SnapshotFile, for identity: Identity, in files: StoreFiles) -> Bool {
         // A cache only its owner would believe is worth writing only by that owner.
         guard BinarySchema.isComplete, identity.owner == geteuid() else { return false }
+        // A directory that will not take the file (a read-only store) is not worth the encoding.
+        let dir = url(files).deletingLastPathComponent()
+        guard access(FileManager.default.fileExists(atPath: dir.path) ? dir.path : files.root.path, W_OK) == 0 else { return false }
         let body = SnapshotBody.encode(snapshot)
         guard body.count <= 2 * Int(identity.size) + (1 << 20) else { return false }
         var header = [magic, formatVersion, BinarySchema.fingerprint] + identity.words + [UInt64(body.count), WordHash.hash(body)]
