@@ -234,10 +234,15 @@ public struct AppState: Sendable {
             rebuildDue()
             dueStale = false
         }
+        var unfiltered: [String]?
         if newestFirstStale {
             replies = Conversation.replyIndex(workspace)
             // Sorts (time, id) pairs, not the items: at 100,000 moving whole items was most of opening.
-            newestFirst = workspace.items.values.map { ($0.receivedAt, $0.id) }.sorted(by: >).map(\.1)
+            // The same pass notes the rows the unfiltered list shows, so it needs no lookups.
+            let rows = workspace.items.values.map { ($0.receivedAt, $0.id, $0.status != .hidden && !$0.fromLibrary) }
+                .sorted { ($0.0, $0.1) > ($1.0, $1.1) }
+            newestFirst = rows.map(\.1)
+            unfiltered = rows.filter(\.2).map(\.1)
             newestFirstStale = false
         }
         // Hidden spam and the library's own posts stay out unless a filter asks for hidden.
@@ -255,6 +260,10 @@ public struct AppState: Sendable {
             (item.status != .hidden || showHidden) && !item.fromLibrary && (active?.matches(item, in: context) ?? true)
         }
         if !sortByDue {
+            if filter == nil, let unfiltered {
+                inboxOrder = unfiltered
+                return
+            }
             // Already in order: a filter is one pass, no sort.
             inboxOrder = newestFirst.filter { id in workspace.items[id].map(keep) ?? false }
             return
