@@ -53,3 +53,49 @@ final class ChunkClaims: @unchecked Sendable {
         return back
     }
 }
+
+/// Runs of items the second decoding task makes, handed to the first as each is
+/// done. The first waits for more only while the second is known to be running, so
+/// where the two run one after the other (one core) it never waits for work that
+/// cannot come; what it did not take is left for `rest()`.
+final class RunHandoff: @unchecked Sendable {
+    private let condition = NSCondition()
+    private var ready: [ItemRun] = []
+    private var running = false
+    private var finished = false
+
+    func start() {
+        condition.lock()
+        running = true
+        condition.unlock()
+    }
+
+    func put(_ run: ItemRun) {
+        condition.lock()
+        ready.append(run)
+        condition.signal()
+        condition.unlock()
+    }
+
+    func finish() {
+        condition.lock()
+        finished = true
+        condition.broadcast()
+        condition.unlock()
+    }
+
+    /// The next run done, in the order they were put; nil once none can come while waiting.
+    func take() -> ItemRun? {
+        condition.lock()
+        defer { condition.unlock() }
+        while ready.isEmpty, running, !finished { condition.wait() }
+        return ready.isEmpty ? nil : ready.removeFirst()
+    }
+
+    func rest() -> [ItemRun] {
+        condition.lock()
+        defer { condition.unlock() }
+        defer { ready = [] }
+        return ready
+    }
+}

@@ -42,8 +42,8 @@ extension SnapshotBody {
     /// Two tasks, one a core. The first decodes items chunk by chunk from the front,
     /// each straight into the id table (which one thread must fill; an array in between
     /// would cost as much again in copies and fresh memory). The second checks the
-    /// XXH64 of the whole, decodes the drafts and the ledger, then takes chunks from
-    /// the back until the two meet; its items join the table at the end.
+    /// XXH64 of the whole, decodes the drafts and the ledger, then decodes chunks from
+    /// the back into runs, which the first moves into the table as each is done.
     static func decode(_ file: FileBytes, range: Range<Int>, checksum: UInt64) throws -> OpenedSnapshot {
         let layout = try Layout(file, range: range)
         @Sendable func read<T>(_ span: Range<Int>, _ body: (inout ByteReader) throws -> T) throws -> T {
@@ -52,13 +52,13 @@ extension SnapshotBody {
             guard r.isAtEnd else { throw r.damaged("bytes left over in a section") }
             return value
         }
-        // Only a snapshot without a ledger needs its items in order (to rebuild one).
+        // A snapshot without a ledger needs its items in order (to rebuild one): one task reads them all.
         let withoutLedger = layout.ledger.isEmpty || file.buffer[layout.ledger.lowerBound] == 0
         let claims = ChunkClaims(count: layout.chunks.count)
-        let halves = Parallel.map(2) { task -> Result<(OpenedSnapshot, tail: [Int: ItemRun]), any Error> in
+        let handoff = RunHandoff()
+        let halves = Parallel.map(2) { task -> Result<OpenedSnapshot, any Error> in
             Result {
                 var part = OpenedSnapshot()
-                var tail: [Int: ItemRun] = [:]
                 if task == 0 {
                     part.items.reserveCapacity(layout.itemCount)
                     if withoutLedger { part.orderedItems = [] }
@@ -67,8 +67,11 @@ extension SnapshotBody {
                             for _ in 0..<layout.chunks[chunk].items { part.insert(try r.item()) }
                         }
                     }
-                    return (part, tail)
+                    while let run = handoff.take() { run.move(into: &part) }
+                    return part
                 }
+                handoff.start()
+                defer { handoff.finish() }
                 let found = WordHash.hash(UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: file.buffer[range])))
                 guard found == checksum else { throw ChecksumMismatch() }
                 try read(layout.head) { r in
@@ -80,23 +83,34 @@ extension SnapshotBody {
                 }
                 part.drafts = Store.keyed(part.orderedDrafts) { $0.id }
                 part.ledger = try read(layout.ledger) { r in try r.optional { try $0.ledger() } }
-                while let chunk = claims.takeBack() {
+                while !withoutLedger, let chunk = claims.takeBack() {
                     let run = ItemRun(capacity: layout.chunks[chunk].items)
                     try read(layout.chunks[chunk].bytes) { r in
                         for _ in 0..<layout.chunks[chunk].items { run.append(try r.item()) }
                     }
-                    tail[chunk] = run
+                    handoff.put(run)
                 }
-                return (part, tail)
+                return part
             }
         }
         // The checksum's task first: a body that fails it is damage, whatever decoded.
-        var (opened, tail) = try halves[1].get()
-        var (front, _) = try halves[0].get()
-        // The chunks taken from the back come after every chunk taken from the front.
-        for chunk in tail.keys.sorted() { tail[chunk]!.move(into: &front) }
+        var opened = try halves[1].get()
+        var front = try halves[0].get()
+        // Runs the first task did not wait for (it never waits when the tasks ran one after the other).
+        for run in handoff.rest() { run.move(into: &front) }
         opened.items = front.items
         opened.orderedItems = front.orderedItems
+        // The second task's runs went in last to first, so of two items with one id in
+        // them the later may have stayed: in that (hand-made) case the table is made
+        // again in the file's order.
+        if opened.items.count != layout.itemCount, !withoutLedger {
+            opened.items = [:]
+            for chunk in layout.chunks.indices {
+                try read(layout.chunks[chunk].bytes) { r in
+                    for _ in 0..<layout.chunks[chunk].items { opened.insert(try r.item()) }
+                }
+            }
+        }
         return opened
     }
 }
@@ -139,7 +153,7 @@ final class ItemRun: @unchecked Sendable {
         count += 1
     }
 
-    /// Moves every item, in order, into `opened`; the run is empty afterwards.
+    /// Moves every item into `opened`; the run is empty afterwards.
     func move(into opened: inout OpenedSnapshot) {
         for i in 0..<count { opened.insert((base + i).move()) }
         count = 0

@@ -134,6 +134,33 @@ import Testing
         #expect(bigBack.items == many.items)
         #expect(bigBack.orderedItems == list)
         #expect(bigBack.rollups == nil && bigBack.ledger == nil && bigBack.head == nil)
+        // The same with a ledger, where the two decoding tasks share the items: still the first.
+        let withLedger = SnapshotFile(version: 2, seq: 1, items: list, drafts: [], rollups: nil, head: nil, ledger: Ledger())
+        let ledgerBody = SnapshotBody.encode(withLedger)
+        let ledgerBack = try SnapshotBody.decode(FileBytes(copying: ledgerBody), range: 0..<ledgerBody.count, checksum: WordHash.hash(ledgerBody))
+        #expect(ledgerBack.items == many.items)
+        #expect(ledgerBack.orderedItems == nil)
+    }
+
+    @Test func ofTwoItemsWithOneIdTheFirstStaysWhateverTheTasksDo() throws {
+        // Each chunk starts with a second copy of the item that ended the chunk before it,
+        // so whichever chunks the second task takes, and in whatever order they land,
+        // some pair straddles them. The JSON is read keeping the first of each.
+        let size = SnapshotBody.chunkSize
+        let many = RandomWorkspace.make(seed: 11, items: size * 6, wholeSeconds: true, hugeTexts: false)
+        var list = many.items.values.sorted { $0.id < $1.id }
+        for start in stride(from: size, to: list.count, by: size) {
+            var twin = list[start - 1]
+            twin.text = "a later copy"
+            list.insert(twin, at: start)
+        }
+        let file = SnapshotFile(version: 2, seq: 1, items: list, drafts: [], rollups: nil, head: nil, ledger: Ledger())
+        let body = SnapshotBody.encode(file)
+        for _ in 0..<5 {
+            let back = try SnapshotBody.decode(FileBytes(copying: body), range: 0..<body.count, checksum: WordHash.hash(body))
+            #expect(back.items == many.items)
+            #expect(!back.items.values.contains { $0.text == "a later copy" })
+        }
     }
 
     @Test func aCompactionWritesTheCacheOfTheNewSnapshot() throws {
