@@ -318,12 +318,26 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: cacheURL(temp.root).path))
     }
 
-    @Test func theCacheFollowsTheStoresFileModes() throws {
-        let temp = try warmStore()
-        var st = stat()
-        stat(cacheURL(temp.root).path, &st)
-        #expect(st.st_mode & 0o777 == 0o600)
-        stat(cacheURL(temp.root).deletingLastPathComponent().path, &st)
-        #expect(st.st_mode & 0o7777 == 0o700)
+    @Test(arguments: [mode_t(0o700), mode_t(0o2770)])
+    func theCacheFollowsTheStoresFileModes(rootMode: mode_t) throws {
+        // A private store keeps it to its owner; a shared one gives it to the group, as every file.
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-cache-modes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        chmod(root.path, rootMode)
+        try StoreSetup.create(at: root, from: Fixture.workspace())
+        let store = try Store(at: root)
+        _ = try store.apply(Request(.triage(item: "i-1", to: .handled), by: "aisha", basedOn: 1), at: Fixture.now)
+        try store.compact(now: Fixture.now)
+        _ = try store.history(since: Fixture.now)
+        let shared = rootMode & 0o020 != 0
+        func mode(_ url: URL) -> mode_t {
+            var st = stat()
+            stat(url.path, &st)
+            return st.st_mode & 0o7777
+        }
+        #expect(mode(cacheURL(root)) == (shared ? 0o660 : 0o600))
+        #expect(mode(EventIndex.url(store.files)) == (shared ? 0o660 : 0o600))
+        #expect(mode(cacheURL(root).deletingLastPathComponent()) == (shared ? 0o2770 : 0o700))
     }
 }
