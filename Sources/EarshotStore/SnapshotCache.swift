@@ -75,7 +75,7 @@ enum SnapshotCache {
             var sample = [UInt8](repeating: 0, count: min(size, 2 * block))
             let ranges = size <= 2 * block ? [(0, size)] : [(0, block), (size - block, block)]
             var at = 0
-            for (offset, length) in ranges {
+            for (offset, length) in ranges where length > 0 {
                 let n = sample.withUnsafeMutableBytes { pread(fd, $0.baseAddress! + at, length, off_t(offset)) }
                 guard n == length else { return nil }
                 at += length
@@ -119,7 +119,7 @@ enum SnapshotCache {
             return (nil, .stale("was written by another version of earshot"))
         }
         guard Array(header[3..<11]) == identity.words else { return (nil, .stale("snapshot.json has changed since it was written")) }
-        guard header[11] == UInt64(size - headerSize) else { return (nil, .damaged("is \(size) bytes where its header says \(headerSize + Int(header[11]))")) }
+        guard header[11] == UInt64(size - headerSize) else { return (nil, .damaged("is not as long as its header says")) }
         do {
             return (try SnapshotBody.decode(file, range: headerSize..<size, checksum: header[12]), .used)
         } catch {

@@ -288,6 +288,12 @@ import Testing
         }
     }
 
+    @Test func anEmptySnapshotIsReportedNotCrashedOn() throws {
+        let temp = try warmStore()
+        try Data().write(to: temp.root.appendingPathComponent("snapshot.json"))
+        #expect(throws: StoreError.self) { try temp.open() }
+    }
+
     // MARK: Cannot write
 
     @Test func aStoreWhoseCacheCannotBeWrittenStillOpens() throws {
