@@ -37,7 +37,7 @@ public struct ChainCheck {
         var report = Report()
         let base: Store.Base
         do {
-            base = try Store.readBase(files, allowingVersion1: true)
+            base = try Store.readBase(files, allowingVersion1: true, cache: .readOnly)
         } catch let error as StoreError {
             report.problems.append(error.description)
             return report

@@ -49,7 +49,12 @@ extension Store {
                 try FileManager.default.createDirectory(at: files.archive, withIntermediateDirectories: true)
                 if !moving.isEmpty { try DurableIO.append(moving, to: files.archivedEvents) }
             }
-            try DurableIO.replace(files.snapshot, with: JSONFormat.encoder(pretty: true).encode(snapshot))
+            let json = try JSONFormat.encoder(pretty: true).encode(snapshot)
+            // No cache may describe the snapshot being replaced; the new one is written
+            // before the journal is emptied, so sessions that follow find it ready.
+            SnapshotCache.remove(files)
+            try DurableIO.replace(files.snapshot, with: json)
+            Store.cacheCompacted(snapshot, json: json, in: files)
             try DurableIO.replace(files.journal, with: Data())
             replaceWorkspaceAfterCompaction(ws)
             // Each compaction leaves a signed checkpoint; a session that cannot read the

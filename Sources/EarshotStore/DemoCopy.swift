@@ -50,7 +50,8 @@ public struct DemoCopy: Codable, Hashable, Sendable {
             throw StoreError.io(file: target.path, operation: "create", errno: errno)
         }
         chmod(target.path, 0o700)
-        for name in try FileManager.default.contentsOfDirectory(atPath: seed.path) where name != markerName {
+        // The seed's snapshot cache, if a session ever made one, could only be stale in a copy.
+        for name in try FileManager.default.contentsOfDirectory(atPath: seed.path) where name != markerName && name != "cache" {
             try FileManager.default.copyItem(at: seed.appendingPathComponent(name), to: target.appendingPathComponent(name))
         }
         var st = stat()

@@ -18,7 +18,7 @@ public enum Migration {
     public static func run(root: URL, actor: String, now: Date) throws -> Outcome {
         let files = StoreFiles(root: root)
         return try FileLock(files.lock).withLock {
-            let base = try Store.readBase(files, allowingVersion1: true)
+            let base = try Store.readBase(files, allowingVersion1: true, cache: .ignore)
             let from = base.workspace.config.version
             guard from < StoreConfig.currentVersion else {
                 return Outcome(from: from, to: from, backup: nil, events: 0)

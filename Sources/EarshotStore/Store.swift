@@ -121,15 +121,18 @@ public final class Store {
         var hasSnapshot: Bool
         /// Settings that could not be read and are ignored, each with its JSON path.
         var warnings: [String]
+        /// Whether the snapshot came from `cache/snapshot.bin`, or why not.
+        var cache: SnapshotCache.Outcome = .notUsed
     }
 
     static func loadBase(_ files: StoreFiles) throws -> Workspace {
         try readBase(files).workspace
     }
 
-    /// Reads store.json, staff.json and snapshot.json. A version-1 store (journal
-    /// without a chain) is refused with the way forward unless `allowingVersion1`.
-    static func readBase(_ files: StoreFiles, allowingVersion1: Bool = false) throws -> Base {
+    /// Reads store.json, staff.json and snapshot.json (through its cache, as `cache`
+    /// allows). A version-1 store (journal without a chain) is refused with the way
+    /// forward unless `allowingVersion1`.
+    static func readBase(_ files: StoreFiles, allowingVersion1: Bool = false, cache: SnapshotCache.Use = .readWrite) throws -> Base {
         guard let configData = try DurableIO.read(files.config) else {
             throw StoreError.notFound(path: files.root.path, hint: "store.json is missing.")
         }
@@ -150,21 +153,25 @@ public final class Store {
         } ?? StaffFile(version: 1, staff: [])
         var ws = Workspace(config: config, staff: staffFile.staff)
         var head = Chain.genesis
-        let snapshotData = try DurableIO.read(files.snapshot)
-        if let data = snapshotData {
-            let snapshot = try JSONFormat.decode(SnapshotFile.self, from: data, file: "snapshot.json")
+        let (read, outcome) = try readSnapshot(files, use: cache)
+        if let snapshot = read {
             guard snapshot.version <= SnapshotFile.currentVersion else {
                 throw StoreError.unsupportedVersion(file: "snapshot.json", found: snapshot.version, supported: SnapshotFile.currentVersion)
             }
             ws = Workspace(
-                config: config, staff: staffFile.staff, seq: snapshot.seq,
-                items: ItemTable(keepingFirst: snapshot.items),
-                drafts: Dictionary(snapshot.drafts.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a }),
+                config: config, staff: staffFile.staff, seq: snapshot.seq, items: snapshot.items, drafts: snapshot.drafts,
                 rollups: snapshot.rollups,
-                ledger: try snapshot.ledger ?? Store.rebuildLedger(files, upTo: snapshot.seq, items: snapshot.items, drafts: snapshot.drafts))
+                ledger: try snapshot.ledger ?? Store.rebuildLedger(files, upTo: snapshot.seq, items: snapshot.orderedItems ?? [], drafts: snapshot.orderedDrafts))
             head = snapshot.head ?? Chain.genesis
         }
-        return Base(workspace: ws, head: head, hasSnapshot: snapshotData != nil, warnings: ignored)
+        return Base(workspace: ws, head: head, hasSnapshot: read != nil, warnings: ignored, cache: outcome)
+    }
+
+    /// `list` by id; of two with one id the first is kept.
+    static func keyed<T>(_ list: [T], by id: (T) -> String) -> [String: T] {
+        var result = [String: T](minimumCapacity: list.count)
+        for value in list.reversed() { result[id(value)] = value }
+        return result
     }
 
     /// Reads the journal from where this session stopped; starts over (snapshot and

@@ -33,7 +33,8 @@ public struct StoreCheck {
         report.repairs = repairs
         let base: Store.Base
         do {
-            base = try Store.readBase(files, allowingVersion1: true)
+            // A check writes nothing, not even the cache.
+            base = try Store.readBase(files, allowingVersion1: true, cache: .readOnly)
         } catch let error as StoreError {
             report.problems.append(error.description)
             return report

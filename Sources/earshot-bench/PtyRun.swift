@@ -2,7 +2,10 @@ import Foundation
 
 /// What one program did in a pty, figure by figure (seconds, bytes).
 struct PtyFigures {
+    /// With `cache/snapshot.bin` written by an earlier open of the same store.
     var firstFrame: Double?
+    /// On a fresh copy of the store, whose cache the open must make (or do without).
+    var firstFrameCold: Double?
     var keys: [String: (seconds: Double, bytes: Int)] = [:]
     var idleCPU: Double?
     var idleBytes: Int?

@@ -8,6 +8,7 @@ import Terminal
 //   earshot-bench [N ...]                      in-process: open-to-first-frame, a cursor move, a durable append
 //   earshot-bench keys [N ...] [--only K] [--repeats N]  each key through the real loop and file store, per size
 //   earshot-bench generate DIR N               write the pty benchmark's N-item store at DIR
+//   earshot-bench open DIR [RUNS]              open that store in process: store, state, first frame
 //   earshot-bench crowd BINARY CONSOLES ITEMS SECONDS   that many idle consoles on one store: CPU, memory
 //   earshot-bench pty [options] [N ...]        the real earshot binary (and neomutt) in a pty:
 //       --earshot LABEL=PATH (repeatable; default: the earshot beside this binary)
@@ -74,6 +75,21 @@ if args.first == "crowd" {
         try Crowd.run(binary: args[1], consoles: consoles, items: items, seconds: seconds, seed: URL(fileURLWithPath: "seeds/demo"))
     } catch {
         FileHandle.standardError.write(Data("earshot-bench crowd: \(error)\n".utf8))
+        exit(1)
+    }
+    exit(0)
+}
+
+if args.first == "open" {
+    // earshot-bench open DIR [RUNS]: opening an existing store, in process, phase by phase.
+    guard args.count >= 2 else {
+        FileHandle.standardError.write(Data("usage: earshot-bench open DIR [RUNS]\n".utf8))
+        exit(2)
+    }
+    do {
+        try MainActor.assumeIsolated { try OpenBench.run(root: URL(fileURLWithPath: args[1]), runs: args.count > 2 ? Int(args[2]) ?? 5 : 5) }
+    } catch {
+        FileHandle.standardError.write(Data("earshot-bench open: \(error)\n".utf8))
         exit(1)
     }
     exit(0)

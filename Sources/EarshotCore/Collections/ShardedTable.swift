@@ -61,6 +61,22 @@ public struct ShardedTable<Value: Hashable & Sendable>: Hashable, Sendable, Expr
         }
     }
 
+    /// Sets the value and returns the one it replaced, as `Dictionary.updateValue` does.
+    @inlinable @discardableResult
+    public mutating func updateValue(_ value: Value, forKey id: String) -> Value? {
+        let old = shards[Self.shard(of: id)].updateValue(value, forKey: id)
+        if old == nil { _count += 1 }
+        return old
+    }
+
+    /// Room for `n` entries in all, spread over the shards.
+    public mutating func reserveCapacity(_ n: Int) {
+        // A small table would only fill every shard with room for one.
+        guard n > Self.shardCount * 4 else { return }
+        let each = n / Self.shardCount + 1
+        for s in shards.indices { shards[s].reserveCapacity(each) }
+    }
+
     /// Changes one item in place, without copying more than its shard.
     @inlinable public mutating func modify(_ id: String, _ body: (inout Value) -> Void) {
         let s = Self.shard(of: id)
