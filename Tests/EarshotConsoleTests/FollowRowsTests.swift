@@ -9,14 +9,6 @@ import Testing
 /// events, under any filter, they are exactly the rows a fresh scan lists, and
 /// `0` gives back exactly the unfiltered rows.
 @Suite struct FollowRowsTests {
-    struct Dice {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-    }
-
     static let filters = ["", "status:new", "channel:x,bsky", "tag:events", "-tag:events status:open", "status:hidden",
                           "assignee:aisha", "status:handled,hidden", "branch:central", "printer", "is:overdue"]
 

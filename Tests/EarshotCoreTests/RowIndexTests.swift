@@ -6,14 +6,6 @@ import Testing
 /// The column index lists exactly what asking every item would list, under any
 /// filter, before and after its rows change.
 @Suite struct RowIndexTests {
-    struct Dice {
-        var state: UInt64
-        mutating func next(_ n: Int) -> Int {
-            state = state &* 6364136223846793005 &+ 1442695040888963407
-            return Int((state >> 33) % UInt64(n))
-        }
-    }
-
     static let filters = [
         "", "status:new", "status:open", "-status:closed", "channel:x,bsky", "-channel:facebook", "branch:central",
         "branch:none", "branch:NORTH", "tag:events", "tag:t70", "-tag:events", "tag:t3,t90", "assignee:me", "assignee:none",

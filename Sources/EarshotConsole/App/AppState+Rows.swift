@@ -59,6 +59,9 @@ extension AppState {
         guard !sortByDue else { return false }
         let keep = listingTest(filter, only: touched)
         let plain = filter == nil ? keep : listingTest(nil)
+        // Unfiltered, the kept rows are these very rows: let go of the share first, or
+        // moving one row copies the whole list (a million ids at 1M).
+        if filter == nil { allListed = nil }
         Self.place(present.map { ($0.id, keep($0)) }, in: &inboxOrder, items: items)
         if filter == nil {
             allListed = inboxOrder
