@@ -34,7 +34,7 @@ import Testing
 
     /// Every item asked, in newest-first order: the meaning the index must keep.
     func reference(_ table: ItemTable, _ filter: Filter?, _ context: FilterContext) -> [String] {
-        let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
+        let showHidden = filter?.asksForHidden ?? false
         let matches = filter?.matcher(in: context)
         return table.values
             .filter { ($0.status != .hidden || showHidden) && !$0.fromLibrary && (matches?($0) ?? true) }

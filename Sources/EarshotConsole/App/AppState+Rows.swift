@@ -9,7 +9,7 @@ extension AppState {
     /// posts stay out unless the filter asks for hidden. `only` limits the due
     /// states worked out (for `is:overdue`) to the items about to be asked.
     func listingTest(_ filter: Filter?, only ids: [String]? = nil) -> (InboxItem) -> Bool {
-        let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
+        let showHidden = filter?.asksForHidden ?? false
         let matches = filter?.matcher(in: filterContext(filter, only: ids))
         return { item in (item.status != .hidden || showHidden) && !item.fromLibrary && (matches?(item) ?? true) }
     }

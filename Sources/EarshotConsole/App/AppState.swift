@@ -165,7 +165,7 @@ public struct AppState: Sendable {
     }
 
     /// One item's due date after it arrived, closed or reopened.
-    mutating func refreshDue(_ id: String) {
+    private mutating func refreshDue(_ id: String) {
         if dueLoader != nil {
             dueMissed.insert(id)
             return

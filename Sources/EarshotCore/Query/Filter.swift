@@ -29,6 +29,11 @@ public struct Filter: Hashable, Sendable {
     /// An empty filter matches every item.
     public var isEmpty: Bool { terms.isEmpty }
 
+    /// Hidden spam is listed only when a filter asks for it by name.
+    public var asksForHidden: Bool {
+        terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated }
+    }
+
     public static func parse(_ text: String) -> Result<Filter, FilterError> {
         FilterParser.parse(text)
     }

@@ -92,7 +92,7 @@ public struct RowIndex: Sendable {
     /// own posts stay out unless the filter asks for hidden. `item` answers the
     /// terms the columns cannot.
     public func rows(_ filter: Filter?, context: FilterContext, item: (String) -> InboxItem?) -> [String] {
-        let showHidden = filter?.terms.contains { $0.value.split(separator: ",").contains("hidden") && !$0.negated } ?? false
+        let showHidden = filter?.asksForHidden ?? false
         let hidden = Self.code(.hidden)
         var columnTerms: [(table: [Bool], column: Column, negated: Bool, test: @Sendable (InboxItem) -> Bool)] = []
         var itemTerms: [Filter.Term] = []
