@@ -38,8 +38,8 @@ extension InMemoryStore: StoreBackend {
             catchUpLocked()
             // Nothing is ever archived in memory: every item stored is in the workspace.
             var known: [String: String] = [:]
-            for item in workspace.items.values { known["\(item.channel.rawValue)\u{1F}\(item.platformID)"] = item.id }
-            let requests = try plan { known["\($0.rawValue)\u{1F}\($1)"] }
+            for item in workspace.items.values { known[ArchiveIndex.key(item.channel, item.platformID)] = item.id }
+            let requests = try plan { known[ArchiveIndex.key($0, $1)] }
             return try applyLocked(requests, at: now, mode: .each)
         }
     }

@@ -31,11 +31,7 @@ extension AppState {
     /// list and the reply index, from every item.
     mutating func sortEveryItem() {
         rows = RowIndex(items: workspace.items)
-        var index: [String: [String]] = [:]
-        for item in workspace.items.values {
-            if let parent = item.inReplyTo { index[parent, default: []].append(item.id) }
-        }
-        replies = index
+        replies = Conversation.replyIndex(workspace)
         allListed = rows.rows(nil, context: filterContext(nil), item: { _ in nil })
         newestFirstStale = false
     }

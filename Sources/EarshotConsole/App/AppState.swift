@@ -170,15 +170,19 @@ public struct AppState: Sendable {
             dueMissed.insert(id)
             return
         }
-        guard let item = workspace.items[id], item.status.isOpen, !item.fromLibrary,
-              let minutes = workspace.config.responseTarget(for: item.channel) else {
+        guard let item = workspace.items[id], let date = Self.firstReplyDue(item, config: workspace.config) else {
             due[id] = nil
             return
         }
-        if due[id] == nil {
-            due[id] = ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes,
-                                         hours: workspace.config.branch(item.branch)?.hours, calendar: workspace.config.calendar)
-        }
+        if due[id] == nil { due[id] = date }
+    }
+
+    /// When an open item's first reply is due; nil when it is closed, the library's
+    /// own, or on a channel without a target. The one place a due date is worked out.
+    static func firstReplyDue(_ item: InboxItem, config: StoreConfig, memo: HoursMemo? = nil) -> Date? {
+        guard item.status.isOpen, !item.fromLibrary, let minutes = config.responseTarget(for: item.channel) else { return nil }
+        return ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes, hours: config.branch(item.branch)?.hours,
+                                  calendar: memo?.calendar ?? config.calendar, memo: memo)
     }
 
     /// Due dates depend only on when an item arrived, so they are computed once per item.
@@ -202,18 +206,12 @@ public struct AppState: Sendable {
     /// Every open item's first-reply due date, reusing `known` ones.
     static func dueDates(_ items: ItemTable.Values, config: StoreConfig, known: [String: Date] = [:],
                          stop: () -> Bool = { false }) -> [String: Date] {
-        let calendar = config.calendar
-        let memo = HoursMemo(calendar: calendar)
+        let memo = HoursMemo(calendar: config.calendar)
         var result: [String: Date] = [:]
         for (n, item) in items.enumerated() where item.status.isOpen && !item.fromLibrary {
             if n % 1024 == 0, stop() { break }
-            guard let minutes = config.responseTarget(for: item.channel) else { continue }
-            if let date = known[item.id] {
-                result[item.id] = date
-                continue
-            }
-            result[item.id] = ResponseTarget.due(
-                received: item.receivedAt, targetMinutes: minutes, hours: config.branch(item.branch)?.hours, calendar: calendar, memo: memo)
+            guard config.responseTarget(for: item.channel) != nil else { continue }
+            result[item.id] = known[item.id] ?? firstReplyDue(item, config: config, memo: memo)
         }
         return result
     }
@@ -222,9 +220,7 @@ public struct AppState: Sendable {
     /// being worked out at open, this one now.
     public func dueDate(of item: InboxItem) -> Date? {
         guard dueLoader != nil else { return due[item.id] }
-        guard item.status.isOpen, !item.fromLibrary, let minutes = workspace.config.responseTarget(for: item.channel) else { return nil }
-        return ResponseTarget.due(received: item.receivedAt, targetMinutes: minutes,
-                                  hours: workspace.config.branch(item.branch)?.hours, calendar: workspace.config.calendar)
+        return Self.firstReplyDue(item, config: workspace.config)
     }
 
     public func dueState(of item: InboxItem, due: Date, memo: HoursMemo? = nil) -> DueState {
