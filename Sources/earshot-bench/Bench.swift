@@ -11,21 +11,17 @@ enum Bench {
         print("earshot-bench: median of repeated runs, release build recommended (swift run -c release earshot-bench)")
         print("items      load store   state        open→first frame   cursor move   durable triage append")
         for n in sizes {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-bench-\(n)-\(getpid())")
-            try? FileManager.default.removeItem(at: root)
-            defer { try? FileManager.default.removeItem(at: root) }
             do {
-                // The demo's settings (opening hours, response targets) when run from the checkout.
-                let config = try? Generator.demoConfig(seed: URL(fileURLWithPath: "seeds/demo"))
-                try StoreSetup.create(at: root, from: Generator.workspace(items: n, config: config))
-                let load = try median(5) { try loadOnly(root) }
-                let loaded = try Store(at: root)
-                let state = try median(5) { stateOnly(loaded) }
-                let open = try median(5) { try firstFrame(root) }
-                let (store, runtime, backend) = try session(root)
-                let move = try median(3) { try perKey(runtime, backend, count: 200) }
-                let append = try median(3) { try perAppend(store, count: 50) }
-                print(pad("\(n)", 11) + pad(ms(load), 13) + pad(ms(state), 13) + pad(ms(open), 19) + pad(ms(move), 14) + ms(append))
+                try Generator.withStore(n, name: "bench") { root in
+                    let load = try median(5) { try loadOnly(root) }
+                    let loaded = try Store(at: root)
+                    let state = try median(5) { stateOnly(loaded) }
+                    let open = try median(5) { try firstFrame(root) }
+                    let (store, runtime, backend) = try session(root)
+                    let move = try median(3) { try perKey(runtime, backend, count: 200) }
+                    let append = try median(3) { try perAppend(store, count: 50) }
+                    print(pad("\(n)", 11) + pad(ms(load), 13) + pad(ms(state), 13) + pad(ms(open), 19) + pad(ms(move), 14) + ms(append))
+                }
             } catch {
                 print("\(n): failed: \(error)")
             }

@@ -1,4 +1,5 @@
 import EarshotCore
+import EarshotStore
 import Foundation
 
 /// Makes a believable store of any size, the same every time (a fixed seed). Its
@@ -16,6 +17,17 @@ enum Generator {
         var config = try decoder.decode(StoreConfig.self, from: Data(contentsOf: seed.appendingPathComponent("store.json")))
         config.demo = nil
         return config
+    }
+
+    /// A fresh generated store of `count` items in a temporary directory, with the
+    /// demo's settings when run from the checkout; removed when `body` returns.
+    static func withStore<T>(_ count: Int, name: String, _ body: (URL) throws -> T) throws -> T {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-\(name)-\(count)-\(getpid())")
+        try? FileManager.default.removeItem(at: root)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let config = try? demoConfig(seed: URL(fileURLWithPath: "seeds/demo"))
+        try StoreSetup.create(at: root, from: workspace(items: count, config: config))
+        return try body(root)
     }
 
     static func workspace(items count: Int, config: StoreConfig? = nil, login: String = "aisha") -> Workspace {

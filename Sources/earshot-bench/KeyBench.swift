@@ -39,33 +39,30 @@ enum KeyBench {
         print(Bench.pad("key", 22) + sizes.map { Bench.pad("\($0)", 12) }.joined())
         var columns: [[String: Double]] = []
         for n in sizes {
-            let root = FileManager.default.temporaryDirectory.appendingPathComponent("earshot-keys-\(n)-\(getpid())")
-            try? FileManager.default.removeItem(at: root)
-            defer { try? FileManager.default.removeItem(at: root) }
             do {
-                let config = try? Generator.demoConfig(seed: URL(fileURLWithPath: "seeds/demo"))
-                try StoreSetup.create(at: root, from: Generator.workspace(items: n, config: config))
-                let store = try Store(at: root)
-                let size = Size(width: 80, height: 24)
-                let backend = InMemoryBackend(size: size)
-                let state = AppState(workspace: store.workspace, me: store.workspace.member("aisha")!, now: Generator.now, size: size)
-                let runtime = ConsoleRuntime(state: state, backend: backend, store: store, clock: { Generator.now })
-                runtime.draw()
-                var column: [String: Double] = [:]
-                for step in steps where only.map({ step.name.hasPrefix($0) }) ?? true {
-                    var samples: [Double] = []
-                    for _ in 0..<repeats {
-                        // The setup is not drawn key by key: only its end is, before the timed key.
-                        for key in step.setup { runtime.send(.key(key)) }
-                        runtime.draw()
-                        let start = DispatchTime.now()
-                        press(step.keys, runtime)
-                        samples.append(Bench.seconds(since: start))
-                        press(step.after, runtime)
+                try Generator.withStore(n, name: "keys") { root in
+                    let store = try Store(at: root)
+                    let size = Size(width: 80, height: 24)
+                    let backend = InMemoryBackend(size: size)
+                    let state = AppState(workspace: store.workspace, me: store.workspace.member("aisha")!, now: Generator.now, size: size)
+                    let runtime = ConsoleRuntime(state: state, backend: backend, store: store, clock: { Generator.now })
+                    runtime.draw()
+                    var column: [String: Double] = [:]
+                    for step in steps where only.map({ step.name.hasPrefix($0) }) ?? true {
+                        var samples: [Double] = []
+                        for _ in 0..<repeats {
+                            // The setup is not drawn key by key: only its end is, before the timed key.
+                            for key in step.setup { runtime.send(.key(key)) }
+                            runtime.draw()
+                            let start = DispatchTime.now()
+                            press(step.keys, runtime)
+                            samples.append(Bench.seconds(since: start))
+                            press(step.after, runtime)
+                        }
+                        column[step.name] = samples.sorted()[samples.count / 2]
                     }
-                    column[step.name] = samples.sorted()[samples.count / 2]
+                    columns.append(column)
                 }
-                columns.append(column)
             } catch {
                 print("\(n): failed: \(error)")
                 columns.append([:])
